@@ -1,0 +1,212 @@
+//! The exercise catalogue: known exercise names and aliases mapped to tags.
+//!
+//! The data lives in `rules/exercises.yaml` and is embedded in the binary.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::tags::{Tag, TagSet};
+
+/// The catalogue text shipped with runlint.
+pub const CATALOG_YAML: &str = include_str!("../rules/exercises.yaml");
+
+/// One known exercise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogEntry {
+    /// The canonical name.
+    pub name: String,
+    /// Its classification.
+    pub tags: TagSet,
+}
+
+/// Known exercises, looked up by folded name.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    entries: Vec<CatalogEntry>,
+    by_folded_name: HashMap<String, usize>,
+    /// Every name and alias as written, for suggestions.
+    spellings: Vec<(String, usize)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    tags: Vec<String>,
+}
+
+static BUILTIN: LazyLock<Result<Catalog, String>> = LazyLock::new(|| Catalog::from_yaml(CATALOG_YAML));
+
+impl Catalog {
+    /// The built-in catalogue (empty if the embedded data were broken, which a test rules out).
+    pub fn builtin() -> &'static Catalog {
+        static EMPTY: LazyLock<Catalog> = LazyLock::new(Catalog::default);
+        BUILTIN.as_ref().unwrap_or(&EMPTY)
+    }
+
+    /// Parses catalogue data in the `rules/exercises.yaml` format.
+    pub fn from_yaml(text: &str) -> Result<Catalog, String> {
+        let raw: Vec<RawEntry> = serde_saphyr::from_str(text).map_err(|error| error.to_string())?;
+        let mut catalog = Catalog::default();
+        for entry in raw {
+            let mut tags = TagSet::EMPTY;
+            for tag in &entry.tags {
+                tags.insert(Tag::parse(tag).ok_or_else(|| format!("`{}`: unknown tag `{tag}`", entry.name))?);
+            }
+            let names: Vec<String> = std::iter::once(entry.name.clone()).chain(entry.aliases).collect();
+            catalog.insert(&entry.name, &names, tags)?;
+        }
+        Ok(catalog)
+    }
+
+    /// Adds an exercise under `name` and `aliases`; a name already taken by another exercise is an error.
+    pub fn insert(&mut self, name: &str, spellings: &[String], tags: TagSet) -> Result<(), String> {
+        let index = self.entries.len();
+        self.entries.push(CatalogEntry { name: name.to_owned(), tags });
+        for spelling in spellings {
+            let folded = fold_name(spelling);
+            if let Some(&existing) = self.by_folded_name.get(&folded)
+                && existing != index
+            {
+                let other = self.entries.get(existing).map_or("", |e| e.name.as_str());
+                return Err(format!("`{spelling}` names both `{other}` and `{name}`"));
+            }
+            self.by_folded_name.insert(folded, index);
+            self.spellings.push((spelling.clone(), index));
+        }
+        Ok(())
+    }
+
+    /// Adds or replaces an exercise (for configured exercises, which may override built-in ones).
+    pub fn define(&mut self, name: &str, tags: TagSet) {
+        let index = self.entries.len();
+        self.entries.push(CatalogEntry { name: name.to_owned(), tags });
+        self.by_folded_name.insert(fold_name(name), index);
+        self.spellings.push((name.to_owned(), index));
+    }
+
+    /// Finds an exercise by any spelling of its name or aliases.
+    pub fn lookup(&self, name: &str) -> Option<&CatalogEntry> {
+        self.lookup_folded(&fold_name(name))
+    }
+
+    /// Finds an exercise by an already folded name.
+    pub fn lookup_folded(&self, folded: &str) -> Option<&CatalogEntry> {
+        self.by_folded_name.get(folded).and_then(|&index| self.entries.get(index))
+    }
+
+    /// Up to `limit` known canonical names nearest to `name`, best first.
+    pub fn nearest(&self, name: &str, limit: usize) -> Vec<&str> {
+        let folded = fold_name(name);
+        let mut scored: Vec<(f64, &str)> = self
+            .spellings
+            .iter()
+            .filter_map(|(spelling, index)| {
+                let entry = self.entries.get(*index)?;
+                Some((strsim::jaro_winkler(&folded, &fold_name(spelling)), entry.name.as_str()))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        let mut names: Vec<&str> = Vec::with_capacity(limit);
+        for (_, name) in scored {
+            if names.len() == limit {
+                break;
+            }
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// Every canonical name, in catalogue order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|entry| entry.name.as_str())
+    }
+
+    /// Number of distinct exercises.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the catalogue is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Folds an exercise name so spelling variants compare equal: case, hyphens, spaces,
+/// apostrophes, simple plurals and the abbreviations SL, RDL, BSS, KB, DB.
+pub fn fold_name(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let cleaned: String = lower
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '.'))
+        .map(|c| if matches!(c, '-' | '_' | '/' | '–' | '—') { ' ' } else { c })
+        .collect();
+    let mut folded = String::with_capacity(cleaned.len() + 8);
+    for word in cleaned.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        let singular = singular(word);
+        folded.push_str(match singular {
+            "sl" => "single leg",
+            "rdl" => "romanian deadlift",
+            "bss" => "bulgarian split squat",
+            "kb" => "kettlebell",
+            "db" => "dumbbell",
+            other => other,
+        });
+    }
+    folded
+}
+
+/// Strips a simple English plural: `lunges` -> `lunge`, `crunches` -> `crunch`; keeps `press`.
+fn singular(word: &str) -> &str {
+    if word.chars().count() < 3 || word.ends_with("ss") || word.ends_with("us") {
+        return word;
+    }
+    for suffix in ["ches", "shes", "sses", "xes"] {
+        if word.ends_with(suffix) {
+            return word.get(..word.len() - 2).unwrap_or(word);
+        }
+    }
+    word.strip_suffix('s').unwrap_or(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_catalogue_loads() {
+        let catalog = Catalog::from_yaml(CATALOG_YAML);
+        assert!(catalog.as_ref().is_ok_and(|c| c.len() > 80), "{:?}", catalog.err());
+    }
+
+    #[test]
+    fn folds_case_hyphens_plurals_and_abbreviations() {
+        assert_eq!(fold_name("Single Leg Calf Raises"), fold_name("single-leg calf raise"));
+        assert_eq!(fold_name("SL RDL"), "single leg romanian deadlift");
+        assert_eq!(fold_name("BSS"), "bulgarian split squat");
+        assert_eq!(fold_name("Crunches"), "crunch");
+        assert_eq!(fold_name("leg press"), "leg press");
+        assert_eq!(fold_name("Sit-ups"), fold_name("sit-up"));
+        assert_eq!(fold_name("Farmer’s carry"), fold_name("farmer's carry"));
+    }
+
+    #[test]
+    fn finds_aliases_and_suggests_near_names() {
+        let catalog = Catalog::builtin();
+        assert_eq!(catalog.lookup("RDL").map(|e| e.name.as_str()), Some("romanian deadlift"));
+        assert_eq!(catalog.lookup("Bulgarian split squats").map(|e| e.name.as_str()), Some("bulgarian split squat"));
+        assert_eq!(catalog.lookup("marching bridge").map(|e| e.name.as_str()), Some("single-leg glute bridge"));
+        assert!(catalog.lookup("underwater basket weaving").is_none());
+        assert_eq!(catalog.nearest("calf raize", 3).first(), Some(&"calf raise"));
+    }
+}

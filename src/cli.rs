@@ -1,0 +1,265 @@
+//! The command line: arguments, the lint run, and exit codes.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::discover::{self, Input, PathError};
+use crate::render::{self, FileReport, Format, RenderOptions};
+use crate::rules::RULES;
+use crate::source::Source;
+
+/// Lints the strength training in running plans written in YAML.
+#[derive(Debug, Parser)]
+#[command(name = "runlint", version, about, max_term_width = 100)]
+pub struct Args {
+    /// Plan files or directories to lint (`-` reads standard input); default `.`.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
+    pub fail_level: FailLevel,
+
+    /// When to colour human output (`NO_COLOR` also turns colour off).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Leave out the summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// The name to show for a plan read from standard input.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
+
+    /// Number of files linted in parallel (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Say which files were skipped while walking directories.
+    #[arg(long, short)]
+    pub verbose: bool,
+
+    /// Print a rule's documentation and exit.
+    #[arg(long, value_name = "RULE")]
+    pub explain: Option<String>,
+
+    /// List every rule and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+}
+
+/// The lowest severity that fails the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailLevel {
+    /// Errors only.
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Everything.
+    Info,
+}
+
+impl FailLevel {
+    fn severity(self) -> Severity {
+        match self {
+            FailLevel::Error => Severity::Error,
+            FailLevel::Warning => Severity::Warning,
+            FailLevel::Info => Severity::Info,
+        }
+    }
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Exit code: nothing at or above the fail level.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit code: at least one diagnostic at or above the fail level.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: the run itself failed.
+pub const EXIT_FAILURE: u8 = 2;
+
+/// A problem with the run itself (not with a plan), shown with miette.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum RunError {
+    /// A path could not be read.
+    #[error("cannot read `{path}`: {message}")]
+    #[diagnostic(code(runlint::path))]
+    Path {
+        /// The path.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// `--explain` named no rule.
+    #[error("unknown rule `{name}`")]
+    #[diagnostic(code(runlint::unknown_rule), help("{help}"))]
+    UnknownRule {
+        /// What was asked for.
+        name: String,
+        /// Suggestion.
+        help: String,
+    },
+}
+
+/// Runs runlint with parsed arguments and returns the process exit code.
+pub fn run(args: Args) -> ExitCode {
+    let color = use_color(args.color);
+    install_error_hook(color);
+    if args.list_rules {
+        return finish(print_rule_list());
+    }
+    if let Some(name) = &args.explain {
+        return explain(name);
+    }
+    let config = Config::default();
+    let threads = args.threads.unwrap_or(0);
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool,
+        Err(error) => {
+            eprintln!("runlint: cannot start worker threads: {error}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let (reports, path_errors) = pool.install(|| lint_paths(&args, &config));
+    for error in &path_errors {
+        report_run_error(RunError::Path { path: error.path.clone(), message: error.message.clone() });
+    }
+    let options = RenderOptions { color, quiet: args.quiet };
+    let mut stdout = io::stdout().lock();
+    let written = render::render(args.format, &reports, options, &mut stdout).and_then(|()| stdout.flush());
+    if let Err(error) = written {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            return ExitCode::from(if path_errors.is_empty() { EXIT_CLEAN } else { EXIT_FAILURE });
+        }
+        eprintln!("runlint: cannot write output: {error}");
+        return ExitCode::from(EXIT_FAILURE);
+    }
+    let fail_at = args.fail_level.severity();
+    let failed = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= fail_at);
+    ExitCode::from(match (path_errors.is_empty(), failed) {
+        (false, _) => EXIT_FAILURE,
+        (true, true) => EXIT_FINDINGS,
+        (true, false) => EXIT_CLEAN,
+    })
+}
+
+/// Collects inputs and lints them in parallel; reports come back sorted by name.
+fn lint_paths(args: &Args, config: &Config) -> (Vec<FileReport>, Vec<PathError>) {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let (inputs, mut errors) = discover::collect(&paths, &args.stdin_filename, &config.exclude);
+    let results: Vec<Result<Option<FileReport>, PathError>> =
+        inputs.par_iter().map(|input| lint_input(input, config, args.verbose)).collect();
+    let mut reports = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(Some(report)) => reports.push(report),
+            Ok(None) => {}
+            Err(error) => errors.push(error),
+        }
+    }
+    reports.sort_by(|a, b| a.source.name().cmp(b.source.name()));
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    (reports, errors)
+}
+
+/// Reads and lints one input; `Ok(None)` for a walked file that is not a plan.
+fn lint_input(input: &Input, config: &Config, verbose: bool) -> Result<Option<FileReport>, PathError> {
+    let name = input.display_name();
+    let read = match input {
+        Input::Named(path) | Input::Walked(path) => discover::read_file(path),
+        Input::Stdin(_) => discover::read_limited(io::stdin().lock()),
+    };
+    let bytes = read.map_err(|error| PathError { path: name.clone(), message: discover::describe_io_error(&error) })?;
+    if matches!(input, Input::Walked(_)) && !discover::looks_like_plan(&bytes) {
+        if verbose {
+            eprintln!("runlint: skipped `{name}`: no top-level `weeks:` line, so not a plan");
+        }
+        return Ok(None);
+    }
+    let report = match Source::from_bytes(name, bytes) {
+        Ok(source) => {
+            let diagnostics = crate::lint_source(&source, config);
+            FileReport { source, diagnostics }
+        }
+        Err((source, diagnostic)) => FileReport { source, diagnostics: vec![diagnostic] },
+    };
+    Ok(Some(report))
+}
+
+fn explain(name: &str) -> ExitCode {
+    match crate::rules::find(name) {
+        Some(rule) => finish(writeln!(io::stdout().lock(), "{}", rule.meta().doc.trim_end())),
+        None => {
+            let names = RULES.iter().map(|rule| rule.meta().name);
+            let help = match crate::suggest::did_you_mean(name, names) {
+                Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                None => "`runlint --list-rules` lists every rule".to_owned(),
+            };
+            report_run_error(RunError::UnknownRule { name: name.to_owned(), help });
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn print_rule_list() -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    let width = RULES.iter().map(|rule| rule.meta().name.len()).max().unwrap_or(0);
+    writeln!(out, "{:<width$}  {:<11}  {:<8}  summary", "rule", "category", "default")?;
+    for rule in RULES {
+        let meta = rule.meta();
+        let severity = meta.default_severity.map_or("off", Severity::as_str);
+        writeln!(out, "{:<width$}  {:<11}  {:<8}  {}", meta.name, meta.category.as_str(), severity, meta.summary)?;
+    }
+    Ok(())
+}
+
+/// Exit code for a command that only prints: quiet on a closed pipe.
+fn finish(result: io::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::from(EXIT_CLEAN),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLEAN),
+        Err(error) => {
+            eprintln!("runlint: cannot write output: {error}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn report_run_error(error: RunError) {
+    eprintln!("{:?}", miette::Report::new(error));
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal(),
+    }
+}
+
+fn install_error_hook(color: bool) {
+    let _ = miette::set_hook(Box::new(move |_| {
+        let theme = if color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
+        Box::new(miette::GraphicalReportHandler::new_themed(theme))
+    }));
+}

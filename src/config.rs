@@ -1,0 +1,52 @@
+//! Run configuration: rule severities and options, extra exercises, excluded paths.
+
+use crate::catalog::Catalog;
+use crate::diagnostic::Severity;
+use crate::rules::{OptionValue, RuleMeta};
+
+/// How one rule is configured.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuleSetting {
+    /// `Some(None)` turns the rule off; `None` keeps the default severity.
+    pub severity: Option<Option<Severity>>,
+    /// Options by kebab-case name.
+    pub options: Vec<(String, OptionValue)>,
+}
+
+/// Everything that tunes a run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Per-rule settings by rule name.
+    pub rules: Vec<(String, RuleSetting)>,
+    /// The catalogue: built-in plus configured exercises.
+    pub catalog: Catalog,
+    /// Globs of paths to skip when walking directories.
+    pub exclude: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { rules: Vec::new(), catalog: Catalog::builtin().clone(), exclude: Vec::new() }
+    }
+}
+
+impl Config {
+    fn setting(&self, name: &str) -> Option<&RuleSetting> {
+        self.rules.iter().find(|(rule, _)| rule == name).map(|(_, setting)| setting)
+    }
+
+    /// The effective severity of a rule; `None` when it is off.
+    pub fn severity(&self, meta: &RuleMeta) -> Option<Severity> {
+        self.setting(meta.name).and_then(|s| s.severity).unwrap_or(meta.default_severity)
+    }
+
+    /// The effective severity of a built-in diagnostic with a configurable severity.
+    pub fn builtin_severity(&self, name: &str, default: Severity) -> Option<Severity> {
+        self.setting(name).and_then(|s| s.severity).unwrap_or(Some(default))
+    }
+
+    /// The configured options of a rule.
+    pub fn options(&self, name: &str) -> &[(String, OptionValue)] {
+        self.setting(name).map_or(&[], |s| s.options.as_slice())
+    }
+}

@@ -1,0 +1,130 @@
+//! Finding the plans to lint: named files, walked directories, standard input.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+use ignore::overrides::OverrideBuilder;
+
+use crate::source::MAX_FILE_BYTES;
+
+/// Where a plan comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file named on the command line: always linted.
+    Named(PathBuf),
+    /// A file found by walking a directory: linted only if it looks like a plan.
+    Walked(PathBuf),
+    /// Standard input, shown under the given name.
+    Stdin(String),
+}
+
+impl Input {
+    /// The name shown in output.
+    pub fn display_name(&self) -> String {
+        match self {
+            Input::Named(path) | Input::Walked(path) => display_path(path),
+            Input::Stdin(name) => name.clone(),
+        }
+    }
+}
+
+/// A path problem found while collecting inputs: the run continues, exit code 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathError {
+    /// The path concerned.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Shows a path without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let shown = path.strip_prefix(".").unwrap_or(path);
+    let text = shown.to_string_lossy().into_owned();
+    if text.is_empty() { ".".to_owned() } else { text }
+}
+
+/// Expands command-line paths into inputs; directories are walked honouring
+/// `.gitignore`/`.ignore` and the `exclude` globs, picking `*.yaml`/`*.yml` files.
+pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &[String]) -> (Vec<Input>, Vec<PathError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin(stdin_name.to_owned()));
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_dir() => walk(path, exclude, &mut inputs, &mut errors),
+            Ok(_) => inputs.push(Input::Named(path.clone())),
+            Err(error) => errors.push(PathError { path: display_path(path), message: describe_io_error(&error) }),
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk(root: &Path, exclude: &[String], inputs: &mut Vec<Input>, errors: &mut Vec<PathError>) {
+    let mut walker = WalkBuilder::new(root);
+    walker.hidden(false).git_ignore(true).git_exclude(true).ignore(true).require_git(false).follow_links(false);
+    if !exclude.is_empty() {
+        let mut overrides = OverrideBuilder::new(root);
+        for glob in exclude {
+            if let Err(error) = overrides.add(&format!("!{glob}")) {
+                errors.push(PathError { path: glob.clone(), message: format!("bad exclude glob: {error}") });
+            }
+        }
+        match overrides.build() {
+            Ok(overrides) => {
+                walker.overrides(overrides);
+            }
+            Err(error) => errors.push(PathError { path: display_path(root), message: error.to_string() }),
+        }
+    }
+    // `.git` holds no plans and can be large.
+    walker.filter_entry(|entry| entry.file_name() != ".git");
+    for entry in walker.build() {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && has_yaml_extension(entry.path()) {
+                    inputs.push(Input::Walked(entry.into_path()));
+                }
+            }
+            Err(error) => errors.push(PathError { path: display_path(root), message: error.to_string() }),
+        }
+    }
+}
+
+fn has_yaml_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"))
+}
+
+/// Whether text looks like a plan: some line starts with `weeks:`.
+pub fn looks_like_plan(bytes: &[u8]) -> bool {
+    bytes.split(|&b| b == b'\n').any(|line| line.starts_with(b"weeks:"))
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so an oversized file is detected without
+/// being read whole.
+pub fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads a plan file.
+pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    read_limited(File::open(path)?)
+}
+
+/// A short, lowercase description of an I/O error.
+pub fn describe_io_error(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::IsADirectory => "is a directory".to_owned(),
+        _ => error.to_string(),
+    }
+}

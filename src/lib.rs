@@ -1,0 +1,66 @@
+//! runlint: a linter for the strength training in running coaches' YAML plans.
+//!
+//! The pipeline: bytes -> [`source`] -> [`yaml`] node tree -> typed [`plan`] ->
+//! resolved [`model`] -> [`rules`] -> diagnostics -> [`render`].
+
+pub mod catalog;
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod model;
+pub mod plan;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+pub mod tags;
+pub mod yaml;
+
+use config::Config;
+use diagnostic::{Diagnostic, Severity};
+use model::Model;
+use rules::{RULES, RuleContext};
+use source::Source;
+
+/// Lints one plan and returns its diagnostics sorted by position.
+pub fn lint_source(source: &Source, config: &Config) -> Vec<Diagnostic> {
+    let mut diagnostics = check(source, config);
+    sort_by_position(&mut diagnostics);
+    diagnostics
+}
+
+fn check(source: &Source, config: &Config) -> Vec<Diagnostic> {
+    let root = match yaml::parse(source) {
+        Ok(root) => root,
+        Err(error) => {
+            return vec![
+                Diagnostic::new("syntax-error", Severity::Error, format!("invalid YAML: {}", error.message), error.span)
+                    .with_span_label("the YAML parser stopped here"),
+            ];
+        }
+    };
+    let plan = match plan::lower(source, &root) {
+        Ok(plan) => plan,
+        Err(errors) => return errors,
+    };
+    let (model, unknown_exercises) = Model::build(&plan, &config.catalog);
+    let mut diagnostics = Vec::new();
+    if let Some(severity) = config.builtin_severity("unknown-exercise", Severity::Warning) {
+        diagnostics.extend(unknown_exercises.into_iter().map(|d| Diagnostic { severity, ..d }));
+    }
+    for rule in RULES {
+        let meta = rule.meta();
+        let Some(severity) = config.severity(meta) else { continue };
+        let mut cx = RuleContext::new(meta, severity, config.options(meta.name), &mut diagnostics);
+        rule.check(&model, &mut cx);
+    }
+    diagnostics
+}
+
+/// Sorts diagnostics by position, then rule name, so output never depends on rule order.
+pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule, &a.message).cmp(&(b.span.start, b.span.end, b.rule, &b.message))
+    });
+}

@@ -1,0 +1,325 @@
+//! The resolved plan the rules read: calendar positions, phases, training weeks,
+//! exercise classification and heaviness.
+
+mod progression;
+
+pub use progression::{Change, Occurrence, rising_changes};
+
+use std::collections::HashMap;
+
+use crate::catalog::{Catalog, fold_name};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::plan::{
+    Amount, Classification, DayContent, Exercise, Intensity, Load, Phase, Plan, Session, SessionKind, Weekday,
+};
+use crate::tags::{Tag, TagSet};
+
+/// Share of one-rep max from which a load counts as heavy.
+const HEAVY_SHARE_OF_MAX: f64 = 0.75;
+/// RPE from which a load counts as heavy.
+const HEAVY_RPE: f64 = 8.0;
+/// At most this many reps with an external load count as heavy.
+const HEAVY_MAX_REPS: u32 = 6;
+
+/// The plan with every fact the rules need resolved.
+#[derive(Debug)]
+pub struct Model<'p> {
+    /// The typed plan.
+    pub plan: &'p Plan,
+    /// The weeks in file order.
+    pub weeks: Vec<WeekView<'p>>,
+}
+
+/// One week with its resolved phase and training week.
+#[derive(Debug)]
+pub struct WeekView<'p> {
+    /// The week as written.
+    pub week: &'p crate::plan::Week,
+    /// The phase, inherited from earlier weeks when not written.
+    pub phase: Phase,
+    /// Plan week + `athlete.strength_weeks`.
+    pub training_week: u32,
+    /// The sessions in calendar order (weekday, then order within the day).
+    pub sessions: Vec<SessionView<'p>>,
+    /// The days written as `rest` or `off`.
+    pub rest_days: Vec<Weekday>,
+}
+
+/// One session with its calendar position and derived facts.
+#[derive(Debug)]
+pub struct SessionView<'p> {
+    /// The session as written.
+    pub session: &'p Session,
+    /// Plan week number.
+    pub week: u32,
+    /// Position of the week in the `weeks` list.
+    pub week_index: usize,
+    /// Day of the week.
+    pub weekday: Weekday,
+    /// The day key as written.
+    pub day_key: &'p str,
+    /// Absolute day number: consecutive numbers are adjacent days.
+    pub day_number: u64,
+    /// Position within the day as written.
+    pub position: usize,
+    /// Whether the day was written as a list.
+    pub listed: bool,
+    /// The exercises with their classification.
+    pub exercises: Vec<ExerciseView<'p>>,
+    /// A strength session with at least one lower-body exercise.
+    pub is_lower_body: bool,
+    /// A heavy strength session.
+    pub is_heavy: bool,
+    /// A hard run.
+    pub is_hard_run: bool,
+}
+
+/// One exercise with its classification.
+#[derive(Debug)]
+pub struct ExerciseView<'p> {
+    /// The exercise as written.
+    pub exercise: &'p Exercise,
+    /// Position in the session's exercise list.
+    pub position: usize,
+    /// The exercise's identity for comparing occurrences (catalogue name or folded local name);
+    /// `None` for unknown exercises, which the rules ignore.
+    pub identity: Option<String>,
+    /// Tags from the catalogue, the plan's definitions, or the exercise's own `tags`.
+    pub tags: TagSet,
+    /// Whether the load makes this exercise heavy.
+    pub is_heavy: bool,
+    /// The athlete's one-rep max for this exercise in kg, when known.
+    pub max_kg: Option<f64>,
+}
+
+impl SessionView<'_> {
+    /// Whether this is a strength session.
+    pub fn is_strength(&self) -> bool {
+        self.session.kind == SessionKind::Strength
+    }
+
+    /// Whether this is a run.
+    pub fn is_run(&self) -> bool {
+        matches!(self.session.kind, SessionKind::Run(_))
+    }
+
+    /// The logical path of the session, e.g. `weeks[2].days.fri[0]`.
+    pub fn path(&self) -> String {
+        let day = format!("weeks[{}].days.{}", self.week_index, self.day_key);
+        if self.listed { format!("{day}[{}]", self.position) } else { day }
+    }
+
+    /// The logical path of one of this session's exercises.
+    pub fn exercise_path(&self, exercise: &ExerciseView<'_>) -> String {
+        format!("{}.exercises[{}]", self.path(), exercise.position)
+    }
+
+    /// Whether this session happens before `other` on the same day: by `at` when both
+    /// have one, else by the order written.
+    pub fn happens_before(&self, other: &SessionView<'_>) -> bool {
+        match (&self.session.at, &other.session.at) {
+            (Some(a), Some(b)) => a.value < b.value,
+            _ => self.position < other.position,
+        }
+    }
+
+    /// A short description of a run for messages: `long run`, `long run, 20 km`.
+    pub fn run_description(&self) -> String {
+        let SessionKind::Run(run_type) = self.session.kind else { return "session".to_owned() };
+        match self.session.distance_km {
+            Some(km) => format!("{run_type} run, {} km", crate::plan::load::Number(km)),
+            None => format!("{run_type} run"),
+        }
+    }
+}
+
+impl<'p> Model<'p> {
+    /// Resolves a plan against a catalogue; returns `unknown-exercise` diagnostics alongside.
+    pub fn build(plan: &'p Plan, catalog: &Catalog) -> (Model<'p>, Vec<Diagnostic>) {
+        let mut resolver = Resolver::new(plan, catalog);
+        let mut weeks = Vec::with_capacity(plan.weeks.len());
+        let mut phase = Phase::Base;
+        for week in &plan.weeks {
+            if let Some(written) = &week.phase {
+                phase = written.value;
+            }
+            let mut sessions = Vec::new();
+            let mut rest_days = Vec::new();
+            let mut days: Vec<_> = week.days.iter().collect();
+            days.sort_by_key(|day| day.weekday);
+            for day in days {
+                let (day_sessions, listed) = match &day.content {
+                    DayContent::Rest(_) => {
+                        rest_days.push(day.weekday);
+                        continue;
+                    }
+                    DayContent::Sessions { sessions, listed } => (sessions, *listed),
+                };
+                for (position, session) in day_sessions.iter().enumerate() {
+                    let exercises: Vec<ExerciseView<'p>> = session
+                        .exercises
+                        .iter()
+                        .enumerate()
+                        .map(|(position, exercise)| resolver.exercise(exercise, position, week.number, day.weekday))
+                        .collect();
+                    sessions.push(SessionView {
+                        session,
+                        week: week.number,
+                        week_index: week.index,
+                        weekday: day.weekday,
+                        day_key: &day.key.value,
+                        day_number: u64::from(week.number) * 7 + day.weekday.index() as u64,
+                        position,
+                        listed,
+                        is_lower_body: session.kind == SessionKind::Strength
+                            && exercises.iter().any(|e| e.tags.contains(Tag::Lower)),
+                        is_heavy: is_heavy_session(session, &exercises),
+                        is_hard_run: is_hard_run(session),
+                        exercises,
+                    });
+                }
+            }
+            weeks.push(WeekView {
+                week,
+                phase,
+                training_week: week.number.saturating_add(plan.athlete.strength_weeks),
+                sessions,
+                rest_days,
+            });
+        }
+        (Model { plan, weeks }, resolver.unknown)
+    }
+
+    /// Every session in calendar order with its week.
+    pub fn sessions(&self) -> impl Iterator<Item = (&WeekView<'p>, &SessionView<'p>)> {
+        self.weeks.iter().flat_map(|week| week.sessions.iter().map(move |session| (week, session)))
+    }
+}
+
+/// Whether a strength session is heavy: explicit `heavy`/`hard` intensity, or a heavy
+/// lower-body exercise; `easy`/`moderate` sessions never are.
+fn is_heavy_session(session: &Session, exercises: &[ExerciseView<'_>]) -> bool {
+    if session.kind != SessionKind::Strength {
+        return false;
+    }
+    match session.intensity.as_ref().map(|i| i.value) {
+        Some(Intensity::Heavy | Intensity::Hard) => true,
+        Some(Intensity::Easy | Intensity::Moderate) => false,
+        None => exercises.iter().any(|e| e.is_heavy && e.tags.contains(Tag::Lower)),
+    }
+}
+
+/// Whether a session is a hard run: a hard type unless the intensity says otherwise.
+fn is_hard_run(session: &Session) -> bool {
+    let SessionKind::Run(run_type) = session.kind else { return false };
+    match session.intensity.as_ref().map(|i| i.value) {
+        Some(Intensity::Hard | Intensity::Heavy) => true,
+        Some(Intensity::Easy | Intensity::Moderate) => false,
+        None => run_type.is_hard(),
+    }
+}
+
+/// Classifies exercises: plan-local definitions first, then the catalogue.
+struct Resolver<'c> {
+    catalog: &'c Catalog,
+    local: HashMap<String, (String, TagSet)>,
+    one_rep_max_kg: HashMap<String, f64>,
+    unknown: Vec<Diagnostic>,
+}
+
+impl<'c> Resolver<'c> {
+    fn new(plan: &Plan, catalog: &'c Catalog) -> Self {
+        let mut resolver = Resolver { catalog, local: HashMap::new(), one_rep_max_kg: HashMap::new(), unknown: Vec::new() };
+        for definition in &plan.exercises {
+            let tags = match &definition.classification {
+                Classification::Tags(tags) => Some(*tags),
+                Classification::Like(known) => match catalog.lookup(&known.value) {
+                    Some(entry) => Some(entry.tags),
+                    None => {
+                        let diagnostic = resolver.unknown_exercise(&known.value, known.span);
+                        resolver.unknown.push(diagnostic);
+                        None
+                    }
+                },
+            };
+            if let Some(tags) = tags {
+                let folded = fold_name(&definition.name.value);
+                resolver.local.insert(folded.clone(), (folded, tags));
+            }
+        }
+        for max in &plan.athlete.one_rep_max {
+            if let Some(kg) = max.load.value.kilograms() {
+                let identity = resolver.identity_of(&max.exercise.value);
+                resolver.one_rep_max_kg.insert(identity, kg);
+            }
+        }
+        resolver
+    }
+
+    /// The identity under which an exercise name is compared.
+    fn identity_of(&self, name: &str) -> String {
+        let folded = fold_name(name);
+        if self.local.contains_key(&folded) {
+            return folded;
+        }
+        self.catalog.lookup_folded(&folded).map_or(folded, |entry| entry.name.clone())
+    }
+
+    fn unknown_exercise(&self, name: &str, span: crate::diagnostic::Span) -> Diagnostic {
+        let nearest = self.catalog.nearest(name, 3);
+        let help = if nearest.is_empty() {
+            "add it under `exercises:` with its `tags`, or give the exercise `tags`".to_owned()
+        } else {
+            let names: Vec<String> = nearest.iter().map(|n| format!("`{n}`")).collect();
+            format!("did you mean {}? Or define it under `exercises:` with `tags`", names.join(", "))
+        };
+        Diagnostic::new("unknown-exercise", Severity::Warning, format!("unknown exercise `{name}`"), span)
+            .with_span_label("not in the exercise catalogue")
+            .with_help(help)
+    }
+
+    fn exercise<'p>(&mut self, exercise: &'p Exercise, position: usize, week: u32, weekday: Weekday) -> ExerciseView<'p> {
+        let folded = fold_name(&exercise.name.value);
+        let known = match self.local.get(&folded) {
+            Some((identity, tags)) => Some((identity.clone(), *tags)),
+            None => self.catalog.lookup_folded(&folded).map(|entry| (entry.name.clone(), entry.tags)),
+        };
+        let (identity, tags) = match (known, exercise.tags) {
+            (Some((identity, catalogue_tags)), own) => (Some(identity), own.unwrap_or(catalogue_tags)),
+            (None, Some(own)) => (Some(folded), own),
+            (None, None) => {
+                let diagnostic = self.unknown_exercise(&exercise.name.value, exercise.name.span).at_day(week, Some(weekday));
+                self.unknown.push(diagnostic);
+                (None, TagSet::EMPTY)
+            }
+        };
+        let max_kg = identity.as_ref().and_then(|id| self.one_rep_max_kg.get(id).copied());
+        ExerciseView { exercise, position, is_heavy: is_heavy_exercise(exercise, max_kg), identity, tags, max_kg }
+    }
+}
+
+/// Heavy: `heavy`, >= 75% of one-rep max, RPE >= 8, or kg/lb with at most 6 reps.
+fn is_heavy_exercise(exercise: &Exercise, max_kg: Option<f64>) -> bool {
+    let Some(load) = exercise.load.as_ref().map(|l| l.value) else { return false };
+    let few_reps = exercise.reps.as_ref().and_then(|r| r.value.upper()).is_some_and(|reps| reps <= HEAVY_MAX_REPS)
+        && !matches!(exercise.reps.as_ref().map(|r| r.value), Some(Amount::AsManyAsPossible(_)));
+    match load {
+        Load::Heavy => true,
+        Load::PercentOfMax(percent) => percent / 100.0 >= HEAVY_SHARE_OF_MAX,
+        Load::Rpe(rpe) => rpe >= HEAVY_RPE,
+        Load::Kg(_) | Load::Lb(_) => {
+            let share = load.kilograms().zip(max_kg).map(|(kg, max)| kg / max);
+            few_reps || share.is_some_and(|share| share >= HEAVY_SHARE_OF_MAX)
+        }
+        _ => false,
+    }
+}
+
+/// The share of one-rep max a load represents, directly or through the athlete's max.
+pub fn share_of_max(load: Load, max_kg: Option<f64>) -> Option<f64> {
+    match load {
+        Load::PercentOfMax(percent) => Some(percent / 100.0),
+        Load::Kg(_) | Load::Lb(_) => load.kilograms().zip(max_kg).map(|(kg, max)| kg / max),
+        _ => None,
+    }
+}

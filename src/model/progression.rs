@@ -1,0 +1,123 @@
+//! Progression between occurrences of an exercise: which earlier occurrence to compare
+//! with, and which variables rose.
+
+use std::cmp::Ordering;
+
+use super::{ExerciseView, Model, SessionView, WeekView};
+use crate::diagnostic::Span;
+use crate::plan::Spanned;
+
+/// One occurrence of an exercise: its week, session and exercise entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Occurrence<'m, 'p> {
+    /// The week it is in.
+    pub week: &'m WeekView<'p>,
+    /// The session it is in.
+    pub session: &'m SessionView<'p>,
+    /// The exercise.
+    pub exercise: &'m ExerciseView<'p>,
+}
+
+/// One variable that rose between two occurrences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// `sets`, `reps`, `seconds`, `steps`, `tempo` or `load`.
+    pub variable: &'static str,
+    /// Where the new value is written.
+    pub span: Span,
+    /// The earlier value.
+    pub from: String,
+    /// The later value.
+    pub to: String,
+}
+
+impl Change {
+    /// `sets 2 -> 3`
+    pub fn describe(&self) -> String {
+        format!("{} {} -> {}", self.variable, self.from, self.to)
+    }
+}
+
+impl<'p> Model<'p> {
+    /// The previous occurrence of `exercise` (in `session`, in week `week_position` of
+    /// `self.weeks`): the same exercise in an earlier week, in the session with the same
+    /// title if there is one, else on the same weekday, else the latest earlier one.
+    pub fn previous_occurrence<'m>(
+        &'m self,
+        week_position: usize,
+        session: &SessionView<'p>,
+        exercise: &ExerciseView<'p>,
+    ) -> Option<Occurrence<'m, 'p>> {
+        let identity = exercise.identity.as_deref()?;
+        let earlier = self.weeks.get(..week_position)?;
+        let candidates = || {
+            earlier.iter().rev().flat_map(move |week| {
+                week.sessions.iter().rev().flat_map(move |session| {
+                    session
+                        .exercises
+                        .iter()
+                        .rev()
+                        .filter(move |e| e.identity.as_deref() == Some(identity))
+                        .map(move |exercise| Occurrence { week, session, exercise })
+                })
+            })
+        };
+        if let Some(title) = session.session.title.as_deref() {
+            let same_title = candidates().find(|o| o.session.session.title.as_deref() == Some(title));
+            if same_title.is_some() {
+                return same_title;
+            }
+        }
+        candidates().find(|o| o.session.weekday == session.weekday).or_else(|| candidates().next())
+    }
+}
+
+/// The variables that rose from `before` to `after`: sets, the upper bound of reps,
+/// seconds or steps, the lowering time of the tempo, and the load.
+pub fn rising_changes(before: &ExerciseView<'_>, after: &ExerciseView<'_>) -> Vec<Change> {
+    let (old, new) = (before.exercise, after.exercise);
+    let mut changes = Vec::new();
+    let mut compare = |variable, old: Option<u32>, new: Option<&Spanned<u32>>| {
+        if let (Some(old), Some(new)) = (old, new)
+            && new.value > old
+        {
+            changes.push(Change { variable, span: new.span, from: old.to_string(), to: new.value.to_string() });
+        }
+    };
+    compare("sets", old.sets.as_ref().map(|s| s.value), new.sets.as_ref());
+    for (variable, old_amount, new_amount) in [
+        ("reps", &old.reps, &new.reps),
+        ("seconds", &old.seconds, &new.seconds),
+        ("steps", &old.steps, &new.steps),
+    ] {
+        let new_upper = new_amount.as_ref().and_then(|a| a.value.upper().map(|u| Spanned::new(u, a.span)));
+        let old_upper = old_amount.as_ref().and_then(|a| a.value.upper());
+        compare(variable, old_upper, new_upper.as_ref());
+    }
+    let old_tempo = old.tempo.as_ref().map(|t| t.value.lowering);
+    let new_tempo = new.tempo.as_ref().map(|t| Spanned::new(t.value.lowering, t.span));
+    compare("tempo", old_tempo, new_tempo.as_ref());
+    if let (Some(old_load), Some(new_load)) = (&old.load, &new.load) {
+        let max_kg = after.max_kg.or(before.max_kg);
+        if old_load.value.compare(new_load.value, max_kg) == Some(Ordering::Less) {
+            changes.push(Change {
+                variable: "load",
+                span: new_load.span,
+                from: old_load.value.to_string(),
+                to: new_load.value.to_string(),
+            });
+        }
+    } else if let (None, Some(new_load)) = (&old.load, &new.load)
+        && new_load.value.is_external()
+        && old.sets.is_some()
+    {
+        // An exercise first written without a load was done with bodyweight.
+        changes.push(Change {
+            variable: "load",
+            span: new_load.span,
+            from: "bodyweight".to_owned(),
+            to: new_load.value.to_string(),
+        });
+    }
+    changes
+}

@@ -1,0 +1,231 @@
+//! Loads: bodyweight, bands, words, kilograms, pounds, share of one-rep max, RPE.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Pounds per kilogram.
+const LB_PER_KG: f64 = 2.204_622_6;
+
+/// How heavy a resistance band is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BandWeight {
+    /// `band`.
+    Plain,
+    /// `light band`.
+    Light,
+    /// `heavy band`.
+    Heavy,
+}
+
+/// The load of an exercise.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Load {
+    /// `bodyweight` / `bw`.
+    Bodyweight,
+    /// A resistance band.
+    Band(BandWeight),
+    /// `light`.
+    Light,
+    /// `moderate`.
+    Moderate,
+    /// `heavy`.
+    Heavy,
+    /// Kilograms.
+    Kg(f64),
+    /// Pounds.
+    Lb(f64),
+    /// Percent of one-rep max.
+    PercentOfMax(f64),
+    /// Rating of perceived exertion.
+    Rpe(f64),
+}
+
+/// Why a load does not parse: the byte offset (in the text) of the first bad character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadError {
+    /// Byte offset inside the parsed text.
+    pub offset: usize,
+}
+
+impl Load {
+    /// Parses a load such as `20kg`, `45 lb`, `80%`, `80% 1RM`, `RPE 8`, `bw`, `light band`.
+    pub fn parse(text: &str) -> Result<Load, LoadError> {
+        let leading = text.len() - text.trim_start().len();
+        let trimmed = text.trim();
+        let lower = trimmed.to_ascii_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let word_load = match words.as_slice() {
+            ["bodyweight"] | ["bw"] | ["body", "weight"] => Some(Load::Bodyweight),
+            ["band"] => Some(Load::Band(BandWeight::Plain)),
+            ["light", "band"] => Some(Load::Band(BandWeight::Light)),
+            ["heavy", "band"] => Some(Load::Band(BandWeight::Heavy)),
+            ["light"] => Some(Load::Light),
+            ["moderate"] => Some(Load::Moderate),
+            ["heavy"] => Some(Load::Heavy),
+            _ => None,
+        };
+        if let Some(load) = word_load {
+            return Ok(load);
+        }
+        if let Some(rest) = lower.strip_prefix("rpe") {
+            let number_start = leading + 3 + (rest.len() - rest.trim_start().len());
+            return match parse_number(rest.trim()) {
+                Some(value) if (1.0..=10.0).contains(&value) && rest.trim().len() == number_len(rest.trim()) => {
+                    Ok(Load::Rpe(value))
+                }
+                _ => Err(LoadError { offset: number_start }),
+            };
+        }
+        let digits = number_len(&lower);
+        let Some(value) = lower.get(..digits).and_then(parse_number) else {
+            return Err(LoadError { offset: leading });
+        };
+        let unit = lower.get(digits..).unwrap_or("").trim();
+        let unit_offset = leading + digits + (lower.len() - digits - lower.get(digits..).unwrap_or("").trim_start().len());
+        let load = match unit {
+            "kg" | "kgs" => Load::Kg(value),
+            "lb" | "lbs" => Load::Lb(value),
+            "%" | "% 1rm" | "%1rm" | "% of 1rm" => Load::PercentOfMax(value),
+            _ => return Err(LoadError { offset: unit_offset }),
+        };
+        if !value.is_finite() || value <= 0.0 || value > 10_000.0 {
+            return Err(LoadError { offset: leading });
+        }
+        Ok(load)
+    }
+
+    /// Whether the load is external weight: kg, lb, a share of one-rep max, `heavy`, or RPE.
+    pub fn is_external(self) -> bool {
+        matches!(self, Load::Kg(_) | Load::Lb(_) | Load::PercentOfMax(_) | Load::Heavy | Load::Rpe(_))
+    }
+
+    /// Kilograms, for kg and lb loads.
+    pub fn kilograms(self) -> Option<f64> {
+        match self {
+            Load::Kg(kg) => Some(kg),
+            Load::Lb(lb) => Some(lb / LB_PER_KG),
+            _ => None,
+        }
+    }
+
+    /// Compares two loads where the plan format says they compare; `None` where they do not.
+    /// `max_kg` converts a share of one-rep max into kilograms when the athlete's max is known.
+    pub fn compare(self, other: Load, max_kg: Option<f64>) -> Option<Ordering> {
+        let as_kg = |load: Load| {
+            load.kilograms().or_else(|| match load {
+                Load::PercentOfMax(percent) => max_kg.map(|max| max * percent / 100.0),
+                _ => None,
+            })
+        };
+        match (self, other) {
+            (Load::Bodyweight, Load::Bodyweight) => Some(Ordering::Equal),
+            (Load::Bodyweight, _) => Some(Ordering::Less),
+            (_, Load::Bodyweight) => Some(Ordering::Greater),
+            (Load::PercentOfMax(a), Load::PercentOfMax(b)) => a.partial_cmp(&b),
+            (Load::Rpe(a), Load::Rpe(b)) => a.partial_cmp(&b),
+            _ => match (self.word_rank(), other.word_rank()) {
+                (Some(a), Some(b)) => Some(a.cmp(&b)),
+                _ => as_kg(self)?.partial_cmp(&as_kg(other)?),
+            },
+        }
+    }
+
+    /// Rank of band and word loads: band < light < moderate < heavy.
+    fn word_rank(self) -> Option<u8> {
+        match self {
+            Load::Band(_) => Some(0),
+            Load::Light => Some(1),
+            Load::Moderate => Some(2),
+            Load::Heavy => Some(3),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Load {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Load::Bodyweight => f.write_str("bodyweight"),
+            Load::Band(BandWeight::Plain) => f.write_str("band"),
+            Load::Band(BandWeight::Light) => f.write_str("light band"),
+            Load::Band(BandWeight::Heavy) => f.write_str("heavy band"),
+            Load::Light => f.write_str("light"),
+            Load::Moderate => f.write_str("moderate"),
+            Load::Heavy => f.write_str("heavy"),
+            Load::Kg(kg) => write!(f, "{}kg", Number(*kg)),
+            Load::Lb(lb) => write!(f, "{}lb", Number(*lb)),
+            Load::PercentOfMax(percent) => write!(f, "{}%", Number(*percent)),
+            Load::Rpe(rpe) => write!(f, "RPE {}", Number(*rpe)),
+        }
+    }
+}
+
+/// Formats a number without a trailing `.0`.
+pub struct Number(pub f64);
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.fract() == 0.0 && self.0.abs() < 1e15 {
+            write!(f, "{}", self.0 as i64)
+        } else {
+            write!(f, "{}", (self.0 * 100.0).round() / 100.0)
+        }
+    }
+}
+
+/// Length in bytes of the leading decimal number (`12`, `12.5`).
+fn number_len(text: &str) -> usize {
+    let mut seen_dot = false;
+    text.char_indices()
+        .find(|&(_, c)| {
+            if c == '.' && !seen_dot {
+                seen_dot = true;
+                false
+            } else {
+                !c.is_ascii_digit()
+            }
+        })
+        .map_or(text.len(), |(index, _)| index)
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    if text.is_empty() || !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    text.parse::<f64>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_spelling() {
+        assert_eq!(Load::parse("20kg"), Ok(Load::Kg(20.0)));
+        assert_eq!(Load::parse("22.5 kg"), Ok(Load::Kg(22.5)));
+        assert_eq!(Load::parse("45lb"), Ok(Load::Lb(45.0)));
+        assert_eq!(Load::parse("80%"), Ok(Load::PercentOfMax(80.0)));
+        assert_eq!(Load::parse("80% 1RM"), Ok(Load::PercentOfMax(80.0)));
+        assert_eq!(Load::parse("RPE 8"), Ok(Load::Rpe(8.0)));
+        assert_eq!(Load::parse("bw"), Ok(Load::Bodyweight));
+        assert_eq!(Load::parse("Light band"), Ok(Load::Band(BandWeight::Light)));
+        assert_eq!(Load::parse("heavy"), Ok(Load::Heavy));
+    }
+
+    #[test]
+    fn points_at_the_first_bad_character() {
+        assert_eq!(Load::parse("20kgs x"), Err(LoadError { offset: 2 }));
+        assert_eq!(Load::parse("lots"), Err(LoadError { offset: 0 }));
+        assert_eq!(Load::parse("RPE eleven"), Err(LoadError { offset: 4 }));
+    }
+
+    #[test]
+    fn compares_across_units() {
+        assert_eq!(Load::Bodyweight.compare(Load::Kg(5.0), None), Some(Ordering::Less));
+        assert_eq!(Load::Kg(20.0).compare(Load::Lb(45.0), None), Some(Ordering::Less));
+        assert_eq!(Load::Band(BandWeight::Heavy).compare(Load::Light, None), Some(Ordering::Less));
+        assert_eq!(Load::PercentOfMax(80.0).compare(Load::Kg(70.0), Some(80.0)), Some(Ordering::Less));
+        assert_eq!(Load::PercentOfMax(80.0).compare(Load::Kg(70.0), None), None);
+        assert_eq!(Load::Rpe(8.0).compare(Load::Kg(70.0), None), None);
+    }
+}

@@ -1,0 +1,242 @@
+//! Lowering the YAML node tree into the typed [`Plan`], collecting every shape error.
+
+mod exercise;
+mod structure;
+
+use std::ops::RangeInclusive;
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::plan::{Plan, Spanned};
+use crate::source::Source;
+use crate::suggest::did_you_mean;
+use crate::yaml::{Node, Value};
+
+/// Lowers a parsed plan; `Err` holds every `invalid-plan` diagnostic found.
+pub fn lower(source: &Source, root: &Node) -> Result<Plan, Vec<Diagnostic>> {
+    let mut lowering = Lowering { source, errors: Vec::new() };
+    let plan = lowering.plan(root);
+    match plan {
+        Some(plan) if lowering.errors.is_empty() => Ok(plan),
+        _ => Err(lowering.errors),
+    }
+}
+
+/// The lowering state: the source (for sub-spans inside strings) and the errors so far.
+struct Lowering<'s> {
+    source: &'s Source,
+    errors: Vec<Diagnostic>,
+}
+
+/// The entries of a mapping whose keys were checked against the known keys.
+struct Fields<'n> {
+    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    span: Span,
+    /// Whether an unknown key was reported (so a "missing key" error would be noise).
+    had_unknown: bool,
+}
+
+impl<'n> Fields<'n> {
+    /// The value of a known key.
+    fn get(&self, name: &str) -> Option<&'n Node> {
+        self.entries.iter().find(|(key, _, _)| *key == name).map(|(_, _, value)| *value)
+    }
+
+    /// The key node of a known key.
+    fn key(&self, name: &str) -> Option<&'n Node> {
+        self.entries.iter().find(|(key, _, _)| *key == name).map(|(_, key, _)| *key)
+    }
+}
+
+impl<'s> Lowering<'s> {
+    /// Records an `invalid-plan` error.
+    fn report(&mut self, diagnostic: Diagnostic) {
+        self.errors.push(diagnostic);
+    }
+
+    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+        let found = found_text(node);
+        self.report(invalid(node.span, format!("{what} must be {expected}, found {found}")));
+    }
+
+    /// Reads a mapping, reporting unknown keys (with a suggestion), non-string keys and
+    /// duplicate keys.
+    fn mapping<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, what, "a mapping");
+            return None;
+        };
+        let mut fields = Fields { entries: Vec::with_capacity(entries.len()), span: node.span, had_unknown: false };
+        for (key, value) in entries {
+            let Value::Str(name) = &key.value else {
+                self.wrong_type(key, &format!("a key in {what}"), "a word");
+                continue;
+            };
+            if !known.contains(&name.as_str()) {
+                fields.had_unknown = true;
+                let suggestion = did_you_mean(name, known.iter().copied());
+                let help = match suggestion {
+                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                    None => format!("known keys here: {}", backticked(known)),
+                };
+                self.report(invalid(key.span, format!("unknown key `{name}` in {what}")).with_help(help));
+                continue;
+            }
+            if let Some(first) = fields.key(name) {
+                let duplicate = invalid(key.span, format!("duplicate key `{name}` in {what}"));
+                self.report(duplicate.with_label(first.span, "first written here"));
+                continue;
+            }
+            fields.entries.push((name.as_str(), key, value));
+        }
+        Some(fields)
+    }
+
+    /// Reports a missing required key at `anchor`.
+    fn missing(&mut self, anchor: Span, key: &str, what: &str) {
+        self.report(invalid(anchor, format!("{what} is missing the required key `{key}`")));
+    }
+
+    /// A whole number in `range`.
+    fn integer(&mut self, node: &Node, what: &str, range: RangeInclusive<i64>) -> Option<u32> {
+        let value = match node.value {
+            Value::Int(value) => Some(value),
+            Value::Float(value) if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 => Some(value as i64),
+            _ => None,
+        };
+        match value.filter(|v| range.contains(v)).and_then(|v| u32::try_from(v).ok()) {
+            Some(value) => Some(value),
+            None => {
+                let expected = format!("a whole number from {} to {}", range.start(), range.end());
+                self.wrong_type(node, what, &expected);
+                None
+            }
+        }
+    }
+
+    /// A finite number above 0 and at most `max`.
+    fn positive_number(&mut self, node: &Node, what: &str, max: f64) -> Option<f64> {
+        let value = match node.value {
+            Value::Int(value) => Some(value as f64),
+            Value::Float(value) => Some(value),
+            _ => None,
+        };
+        match value.filter(|v| v.is_finite() && *v > 0.0 && *v <= max) {
+            Some(value) => Some(value),
+            None => {
+                self.wrong_type(node, what, &format!("a number above 0 and at most {max}"));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
+        match node.value {
+            Value::Bool(value) => Some(value),
+            _ => {
+                self.wrong_type(node, what, "`true` or `false`");
+                None
+            }
+        }
+    }
+
+    /// Free text: strings, or numbers and booleans taken as written.
+    fn text(&mut self, node: &Node, what: &str) -> Option<String> {
+        match &node.value {
+            Value::Str(text) => Some(text.clone()),
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => Some(self.source.slice(node.span).to_owned()),
+            _ => {
+                self.wrong_type(node, what, "text");
+                None
+            }
+        }
+    }
+
+    /// A string (not a number or a collection).
+    fn string<'n>(&mut self, node: &'n Node, what: &str) -> Option<Spanned<&'n str>> {
+        match &node.value {
+            Value::Str(text) if !text.trim().is_empty() => Some(Spanned::new(text.as_str(), node.span)),
+            _ => {
+                self.wrong_type(node, what, "a non-empty string");
+                None
+            }
+        }
+    }
+
+    /// One word from a fixed vocabulary, case-insensitive, with a suggestion when misspelt.
+    fn keyword<T>(&mut self, node: &Node, what: &str, names: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
+        let word = self.string(node, what)?;
+        let lower = word.value.trim().to_lowercase();
+        if let Some(value) = parse(&lower) {
+            return Some(value);
+        }
+        let help = match did_you_mean(&lower, names.iter().copied()) {
+            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+            None => format!("use one of {}", backticked(names)),
+        };
+        self.report(invalid(node.span, format!("unknown {what} `{}`", word.value)).with_help(help));
+        None
+    }
+
+    /// A list of strings; a single string is taken as a one-item list, null as empty.
+    fn string_list(&mut self, node: &Node, what: &str) -> Vec<Spanned<String>> {
+        match &node.value {
+            Value::Null => Vec::new(),
+            Value::Str(_) => self.string(node, what).map(|s| Spanned::new(s.value.to_owned(), s.span)).into_iter().collect(),
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| self.string(item, what).map(|s| Spanned::new(s.value.to_owned(), s.span)))
+                .collect(),
+            _ => {
+                self.wrong_type(node, what, "a list of words");
+                Vec::new()
+            }
+        }
+    }
+
+    /// Where the characters of a string scalar start in the source, when the written
+    /// text maps one to one onto the value (plain scalars, quoted ones without escapes).
+    fn content_start(&self, node: &Node, value: &str) -> Option<usize> {
+        let written = self.source.slice(node.span);
+        if written == value {
+            return Some(node.span.start);
+        }
+        let quoted = written.get(1..written.len().checked_sub(1)?)?;
+        let quote = written.chars().next()?;
+        (matches!(quote, '"' | '\'') && quoted == value).then_some(node.span.start + 1)
+    }
+
+    /// The source span of `range` inside a string scalar, or the whole node when the
+    /// string's characters cannot be mapped back to the source.
+    fn inner_span(&self, node: &Node, value: &str, range: std::ops::Range<usize>) -> Span {
+        match self.content_start(node, value) {
+            Some(start) => {
+                let end = if range.end > range.start { start + range.end } else { self.source.char_span_at(start + range.start).end };
+                Span::new(start + range.start, end)
+            }
+            None => node.span,
+        }
+    }
+}
+
+/// An `invalid-plan` error.
+fn invalid(span: Span, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new("invalid-plan", Severity::Error, message, span)
+}
+
+/// How a node is described in "found ..." messages: its text for scalars, its kind otherwise.
+fn found_text(node: &Node) -> String {
+    match &node.value {
+        Value::Str(text) if text.chars().count() <= 40 => format!("`{text}`"),
+        Value::Int(value) => format!("`{value}`"),
+        Value::Float(value) if value.is_nan() => "`.nan`".to_owned(),
+        Value::Float(value) if value.is_infinite() => "an infinite number".to_owned(),
+        Value::Float(value) => format!("`{value}`"),
+        Value::Bool(value) => format!("`{value}`"),
+        other => other.kind_name().to_owned(),
+    }
+}
+
+/// `a`, `b`, `c`
+fn backticked(names: &[&str]) -> String {
+    names.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ")
+}

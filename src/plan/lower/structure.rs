@@ -1,0 +1,408 @@
+//! Lowering of the plan's structure: top level, athlete, race, weeks, days, sessions.
+
+use super::{Lowering, invalid};
+use crate::diagnostic::Span;
+use crate::plan::{
+    Athlete, Classification, Day, DayContent, ExerciseDefinition, Intensity, Level, Load, OneRepMax, Phase, Plan,
+    Race, RunType, Session, SessionKind, Spanned, Week, Weekday,
+};
+use crate::yaml::{Node, Value};
+
+const PLAN_KEYS: &[&str] = &["plan", "athlete", "race", "exercises", "weeks"];
+const ATHLETE_KEYS: &[&str] = &["level", "age", "strength_weeks", "history", "pain", "cleared", "one_rep_max"];
+const RACE_KEYS: &[&str] = &["name", "week", "distance"];
+const WEEK_KEYS: &[&str] = &["week", "phase", "notes", "days"];
+const DEFINITION_KEYS: &[&str] = &["tags", "like"];
+const SESSION_KINDS: &[&str] = &["run", "strength", "cross", "mobility"];
+const SESSION_KEYS: &[&str] = &["minutes", "at", "intensity", "notes"];
+const RUN_KEYS: &[&str] = &["km", "mi"];
+const EXERCISE_LIST_KEYS: &[&str] = &["exercises"];
+
+/// Kilometres per mile.
+const KM_PER_MILE: f64 = 1.609_344;
+
+impl Lowering<'_> {
+    /// The whole plan.
+    pub(super) fn plan(&mut self, root: &Node) -> Option<Plan> {
+        if root.value == Value::Null {
+            self.report(
+                invalid(root.span, "the file holds no plan").with_help("a plan needs at least `plan:` and `weeks:`"),
+            );
+            return None;
+        }
+        let fields = self.mapping(root, "the plan", PLAN_KEYS)?;
+        let anchor = first_key_span(root);
+        let title = match fields.get("plan") {
+            Some(node) => self.text(node, "`plan`").unwrap_or_default(),
+            None => {
+                self.missing(anchor, "plan", "the plan");
+                String::new()
+            }
+        };
+        let athlete = fields.get("athlete").map(|node| self.athlete(node)).unwrap_or_default();
+        let race = fields.get("race").map(|node| self.race(node));
+        let exercises = fields.get("exercises").map(|node| self.definitions(node)).unwrap_or_default();
+        let (weeks, weeks_key) = match (fields.get("weeks"), fields.key("weeks")) {
+            (Some(node), Some(key)) => (self.weeks(node), key.span),
+            _ => {
+                self.missing(anchor, "weeks", "the plan");
+                (Vec::new(), anchor)
+            }
+        };
+        Some(Plan { title, athlete, race, exercises, weeks, weeks_key })
+    }
+
+    fn athlete(&mut self, node: &Node) -> Athlete {
+        let mut athlete = Athlete::default();
+        let Some(fields) = self.mapping(node, "`athlete`", ATHLETE_KEYS) else { return athlete };
+        if let Some(node) = fields.get("level") {
+            athlete.level = self.keyword(node, "level", Level::NAMES, Level::parse).unwrap_or_default();
+        }
+        athlete.age = fields.get("age").and_then(|node| self.integer(node, "`age`", 1..=120));
+        if let Some(node) = fields.get("strength_weeks") {
+            athlete.strength_weeks = self.integer(node, "`strength_weeks`", 0..=5200).unwrap_or(0);
+        }
+        if let Some(node) = fields.get("history") {
+            athlete.history = self.string_list(node, "`history`");
+        }
+        if let Some(node) = fields.get("pain") {
+            athlete.pain = self.string_list(node, "`pain`");
+            athlete.pain_span = Some(node.span);
+        }
+        if let Some(node) = fields.get("cleared") {
+            athlete.cleared = self.boolean(node, "`cleared`").unwrap_or(false);
+        }
+        if let Some(node) = fields.get("one_rep_max") {
+            athlete.one_rep_max = self.one_rep_maxima(node);
+        }
+        athlete
+    }
+
+    fn one_rep_maxima(&mut self, node: &Node) -> Vec<OneRepMax> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, "`one_rep_max`", "a mapping of exercise names to loads");
+            return Vec::new();
+        };
+        let mut maxima = Vec::new();
+        for (key, value) in entries {
+            let Some(exercise) = self.string(key, "an exercise name in `one_rep_max`") else { continue };
+            let Some(load) = self.load(value, "a one-rep max") else { continue };
+            if load.value.kilograms().is_none() {
+                self.report(invalid(value.span, format!("a one-rep max must be in kg or lb, found `{}`", load.value)));
+                continue;
+            }
+            maxima.push(OneRepMax { exercise: Spanned::new(exercise.value.to_owned(), exercise.span), load });
+        }
+        maxima
+    }
+
+    /// A load value: a string such as `20kg`; bare numbers are rejected for want of a unit.
+    pub(super) fn load(&mut self, node: &Node, what: &str) -> Option<Spanned<Load>> {
+        match &node.value {
+            Value::Str(text) => match Load::parse(text) {
+                Ok(load) => Some(Spanned::new(load, node.span)),
+                Err(error) => {
+                    let at = self.inner_span(node, text, error.offset..error.offset);
+                    let message = format!("cannot read `{text}` as {what}");
+                    let help = "write a load such as `20kg`, `45lb`, `75%`, `RPE 8`, `bodyweight`, `band` or `heavy`";
+                    self.report(invalid(at, message).with_help(help).with_label(node.span, "in this load"));
+                    None
+                }
+            },
+            Value::Int(_) | Value::Float(_) => {
+                let written = self.source.slice(node.span);
+                self.report(
+                    invalid(node.span, format!("{what} `{written}` has no unit"))
+                        .with_help(format!("write `{written}kg` or `{written}lb`")),
+                );
+                None
+            }
+            _ => {
+                self.wrong_type(node, what, "a load such as `20kg`");
+                None
+            }
+        }
+    }
+
+    fn race(&mut self, node: &Node) -> Race {
+        let mut race = Race::default();
+        let Some(fields) = self.mapping(node, "`race`", RACE_KEYS) else { return race };
+        race.name = fields.get("name").and_then(|node| self.text(node, "the race `name`"));
+        race.distance = fields.get("distance").and_then(|node| self.text(node, "the race `distance`"));
+        race.week = fields
+            .get("week")
+            .and_then(|node| self.integer(node, "the race `week`", 1..=100_000).map(|week| Spanned::new(week, node.span)));
+        race
+    }
+
+    fn definitions(&mut self, node: &Node) -> Vec<ExerciseDefinition> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, "`exercises`", "a mapping of exercise names to `{tags: [...]}` or `{like: ...}`");
+            return Vec::new();
+        };
+        let mut definitions = Vec::new();
+        for (key, value) in entries {
+            let Some(name) = self.string(key, "an exercise name") else { continue };
+            let what = format!("the definition of `{}`", name.value);
+            let Some(fields) = self.mapping(value, &what, DEFINITION_KEYS) else { continue };
+            let classification = match (fields.get("tags"), fields.get("like")) {
+                (Some(tags), None) => self.tags(tags).map(Classification::Tags),
+                (None, Some(like)) => self
+                    .string(like, "`like`")
+                    .map(|known| Classification::Like(Spanned::new(known.value.to_owned(), known.span))),
+                (Some(_), Some(_)) => {
+                    self.report(invalid(value.span, format!("{what} has both `tags` and `like`; keep one")));
+                    None
+                }
+                (None, None) => {
+                    if !fields.had_unknown {
+                        self.report(invalid(value.span, format!("{what} needs `tags` or `like`")));
+                    }
+                    None
+                }
+            };
+            if let Some(classification) = classification {
+                definitions.push(ExerciseDefinition {
+                    name: Spanned::new(name.value.to_owned(), name.span),
+                    classification,
+                });
+            }
+        }
+        definitions
+    }
+
+    fn weeks(&mut self, node: &Node) -> Vec<Week> {
+        let Value::Seq(items) = &node.value else {
+            self.wrong_type(node, "`weeks`", "a list of weeks");
+            return Vec::new();
+        };
+        if items.is_empty() {
+            self.report(invalid(node.span, "`weeks` is empty").with_help("add at least one week"));
+        }
+        let mut weeks: Vec<Week> = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let Some(week) = self.week(item, index) else { continue };
+            if let Some(previous) = weeks.last()
+                && week.number <= previous.number
+            {
+                let message = format!("week {} comes after week {}; week numbers must increase", week.number, previous.number);
+                self.report(invalid(week.number_key, message).with_label(previous.number_key, "previous week"));
+            }
+            weeks.push(week);
+        }
+        weeks
+    }
+
+    fn week(&mut self, node: &Node, index: usize) -> Option<Week> {
+        let what = format!("week {}", index + 1);
+        let fields = self.mapping(node, &format!("item {} of `weeks`", index + 1), WEEK_KEYS)?;
+        let number_node = fields.get("week");
+        let number = match number_node {
+            Some(number) => self.integer(number, "`week`", 1..=1_000_000),
+            None => {
+                self.missing(first_key_span(node), "week", &format!("item {} of `weeks`", index + 1));
+                None
+            }
+        };
+        let phase = fields
+            .get("phase")
+            .and_then(|node| self.keyword(node, "phase", Phase::NAMES, Phase::parse).map(|phase| Spanned::new(phase, node.span)));
+        if let Some(notes) = fields.get("notes") {
+            self.text(notes, "`notes`");
+        }
+        let days = match fields.get("days") {
+            Some(days) => self.days(days, &what),
+            None => {
+                self.missing(first_key_span(node), "days", &what);
+                Vec::new()
+            }
+        };
+        let number_key = fields.key("week").map_or(node.span, |key| key.span);
+        Some(Week { number: number?, number_key, index, phase, days, span: node.span })
+    }
+
+    fn days(&mut self, node: &Node, week: &str) -> Vec<Day> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, &format!("`days` of {week}"), "a mapping from days (`mon` ... `sun`) to sessions");
+            return Vec::new();
+        };
+        let mut days: Vec<Day> = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            let Some(name) = self.string(key, "a day") else { continue };
+            let Some(weekday) = Weekday::parse_key(name.value) else {
+                let lower = name.value.to_lowercase();
+                let candidates = Weekday::NAMES.iter().chain(Weekday::FULL_NAMES).copied();
+                let help = match crate::suggest::did_you_mean(&lower, candidates) {
+                    Some(day) => format!("did you mean `{day}`?"),
+                    None => "days are `mon` ... `sun` (or `monday` ... `sunday`)".to_owned(),
+                };
+                self.report(invalid(key.span, format!("unknown day `{}` in {week}", name.value)).with_help(help));
+                continue;
+            };
+            if let Some(first) = days.iter().find(|day| day.weekday == weekday) {
+                let message = format!("{} appears twice in {week}", weekday.full_name());
+                let first_span = first.key.span;
+                self.report(invalid(key.span, message).with_label(first_span, "first written here"));
+                continue;
+            }
+            let Some(content) = self.day_content(value, weekday, week) else { continue };
+            days.push(Day { weekday, key: Spanned::new(name.value.to_owned(), key.span), content });
+        }
+        days
+    }
+
+    fn day_content(&mut self, node: &Node, weekday: Weekday, week: &str) -> Option<DayContent> {
+        let what = format!("{} of {week}", weekday.full_name());
+        match &node.value {
+            Value::Str(word) if is_rest(word) => Some(DayContent::Rest(node.span)),
+            Value::Map(_) => {
+                let sessions = self.session(node, &what).into_iter().collect();
+                Some(DayContent::Sessions { sessions, listed: false })
+            }
+            Value::Seq(items) => {
+                let mut sessions = Vec::with_capacity(items.len());
+                for item in items {
+                    match &item.value {
+                        Value::Str(word) if is_rest(word) => self.report(
+                            invalid(item.span, format!("`{word}` cannot be mixed with sessions on {what}"))
+                                .with_help("a rest day is written as `day: rest` on its own"),
+                        ),
+                        _ => sessions.extend(self.session(item, &what)),
+                    }
+                }
+                if items.is_empty() {
+                    self.report(invalid(node.span, format!("{what} is an empty list")).with_help("write `rest` or add sessions"));
+                }
+                Some(DayContent::Sessions { sessions, listed: true })
+            }
+            // `mon:` with nothing after it: an unplanned day, like a missing one.
+            Value::Null => None,
+            _ => {
+                self.wrong_type(node, &what, "`rest`, a session or a list of sessions");
+                None
+            }
+        }
+    }
+
+    fn session(&mut self, node: &Node, day: &str) -> Option<Session> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, &format!("a session on {day}"), "a mapping such as `{run: easy, km: 8}`");
+            return None;
+        };
+        let kinds: Vec<&str> = entries
+            .iter()
+            .filter_map(|(key, _)| match &key.value {
+                Value::Str(name) => SESSION_KINDS.iter().copied().find(|kind| kind == name),
+                _ => None,
+            })
+            .collect();
+        let kind_name = kinds.first().copied();
+        let mut known: Vec<&str> = SESSION_KEYS.to_vec();
+        match kind_name {
+            Some("run") => known.extend(RUN_KEYS),
+            Some("strength") | Some("mobility") => known.extend(EXERCISE_LIST_KEYS),
+            Some(_) => {}
+            None => known.extend(RUN_KEYS.iter().chain(EXERCISE_LIST_KEYS)),
+        }
+        known.extend(SESSION_KINDS);
+        let what = format!("a session on {day}");
+        let fields = self.mapping(node, &what, &known)?;
+        let Some(kind_name) = kind_name else {
+            if !fields.had_unknown {
+                self.report(
+                    invalid(node.span, format!("{what} has no kind")).with_help("start it with `run:`, `strength:`, `cross:` or `mobility:`"),
+                );
+            }
+            return None;
+        };
+        if let Some(extra) = kinds.get(1) {
+            if let Some(key) = fields.key(extra) {
+                let message = format!("a session has exactly one kind, but this one has `{kind_name}` and `{extra}`");
+                self.report(invalid(key.span, message).with_help("split it into two sessions in a list"));
+            }
+            return None;
+        }
+        let kind_key = fields.key(kind_name)?;
+        let kind_value = fields.get(kind_name)?;
+        let (kind, title) = match kind_name {
+            "run" => (SessionKind::Run(self.keyword(kind_value, "run type", RunType::NAMES, RunType::parse)?), None),
+            "strength" => (SessionKind::Strength, self.optional_title(kind_value)),
+            "mobility" => (SessionKind::Mobility, self.optional_title(kind_value)),
+            _ => (SessionKind::Cross, self.text(kind_value, "a cross-training activity")),
+        };
+        let minutes = fields
+            .get("minutes")
+            .and_then(|node| self.positive_number(node, "`minutes`", 1440.0).map(|m| Spanned::new(m, node.span)));
+        let at = fields.get("at").and_then(|node| self.clock_time(node));
+        let intensity = fields.get("intensity").and_then(|node| {
+            self.keyword(node, "intensity", Intensity::NAMES, Intensity::parse).map(|i| Spanned::new(i, node.span))
+        });
+        if let Some(notes) = fields.get("notes") {
+            self.text(notes, "`notes`");
+        }
+        let km = fields.get("km").and_then(|node| self.positive_number(node, "`km`", 1000.0));
+        let miles = fields.get("mi").and_then(|node| self.positive_number(node, "`mi`", 1000.0));
+        let exercises = match (fields.get("exercises"), &kind) {
+            (Some(list), _) => self.exercise_list(list),
+            (None, SessionKind::Strength) => {
+                self.missing(kind_key.span, "exercises", "a strength session");
+                Vec::new()
+            }
+            (None, _) => Vec::new(),
+        };
+        Some(Session {
+            kind,
+            kind_key: kind_key.span,
+            kind_value: kind_value.span,
+            title,
+            minutes,
+            at,
+            intensity,
+            distance_km: km.or(miles.map(|mi| mi * KM_PER_MILE)),
+            exercises,
+            span: fields.span,
+        })
+    }
+
+    fn optional_title(&mut self, node: &Node) -> Option<String> {
+        match node.value {
+            Value::Null => None,
+            _ => self.text(node, "a session title"),
+        }
+    }
+
+    /// `"HH:MM"` as minutes after midnight.
+    fn clock_time(&mut self, node: &Node) -> Option<Spanned<u32>> {
+        let parsed = match &node.value {
+            Value::Str(text) => parse_clock(text.trim()),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.wrong_type(node, "`at`", "a time of day such as `\"07:30\"`");
+        }
+        parsed.map(|minutes| Spanned::new(minutes, node.span))
+    }
+}
+
+/// `rest` or `off`, any case.
+fn is_rest(word: &str) -> bool {
+    word.trim().eq_ignore_ascii_case("rest") || word.trim().eq_ignore_ascii_case("off")
+}
+
+fn parse_clock(text: &str) -> Option<u32> {
+    let (hours, minutes) = text.split_once(':')?;
+    let all_digits = |part: &str| !part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(hours) || !all_digits(minutes) || minutes.len() != 2 {
+        return None;
+    }
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+}
+
+/// The span of a mapping's first key, a readable anchor for "missing key" errors.
+fn first_key_span(node: &Node) -> Span {
+    match &node.value {
+        Value::Map(entries) => entries.first().map_or(node.span, |(key, _)| key.span),
+        _ => node.span,
+    }
+}

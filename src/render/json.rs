@@ -1,0 +1,72 @@
+//! `--format json`: one object with every diagnostic and a summary. Field names are a contract.
+
+use std::io::{self, Write};
+
+use serde_json::{Map, Value, json};
+
+use super::{FileReport, Summary};
+use crate::diagnostic::Span;
+use crate::source::Source;
+
+/// The version of the JSON contract.
+pub const JSON_VERSION: u32 = 1;
+
+/// Writes the JSON object followed by a newline.
+pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let value = to_value(reports);
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
+}
+
+/// The JSON document for `reports`.
+pub fn to_value(reports: &[FileReport]) -> Value {
+    let mut diagnostics = Vec::new();
+    for report in reports {
+        for diagnostic in &report.diagnostics {
+            let mut object = Map::new();
+            object.insert("file".into(), json!(report.source.name()));
+            object.insert("rule".into(), json!(diagnostic.rule));
+            object.insert("severity".into(), json!(diagnostic.severity));
+            object.insert("message".into(), json!(diagnostic.message));
+            if let Some(help) = &diagnostic.help {
+                object.insert("help".into(), json!(help));
+            }
+            if let Some(week) = diagnostic.week {
+                object.insert("week".into(), json!(week));
+            }
+            if let Some(day) = diagnostic.day {
+                object.insert("day".into(), json!(day));
+            }
+            if let Some(path) = &diagnostic.path {
+                object.insert("path".into(), json!(path));
+            }
+            object.insert("range".into(), range(&report.source, diagnostic.span));
+            let labels: Vec<Value> = diagnostic
+                .labels
+                .iter()
+                .map(|label| json!({ "message": label.message, "range": range(&report.source, label.span) }))
+                .collect();
+            object.insert("labels".into(), Value::Array(labels));
+            diagnostics.push(Value::Object(object));
+        }
+    }
+    let summary = Summary::of(reports);
+    json!({
+        "version": JSON_VERSION,
+        "diagnostics": diagnostics,
+        "summary": {
+            "files": summary.files,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
+        }
+    })
+}
+
+fn range(source: &Source, span: Span) -> Value {
+    let position = |offset| {
+        let p = source.position(offset);
+        json!({ "line": p.line, "column": p.column, "offset": p.offset })
+    };
+    json!({ "start": position(span.start), "end": position(span.end) })
+}

@@ -1,0 +1,67 @@
+//! `heavy-before-hard`: heavy lower-body lifting the day before a hard run.
+
+use super::{Category, Rule, RuleContext, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::model::{Model, SessionView};
+use crate::tags::Tag;
+
+/// The rule.
+pub struct HeavyBeforeHard;
+
+static META: RuleMeta = RuleMeta {
+    name: "heavy-before-hard",
+    category: Category::Schedule,
+    default_severity: Some(Severity::Error),
+    summary: "a heavy lower-body session the day before a hard run",
+    doc: include_str!("../../rules/heavy-before-hard.md"),
+    options: &[],
+};
+
+/// What makes the session heavy, for the label under it.
+fn heaviness(session: &SessionView<'_>) -> String {
+    if let Some(intensity) = &session.session.intensity {
+        return format!("heavy: `intensity: {}`", intensity.value);
+    }
+    let heavy: Vec<String> = session
+        .exercises
+        .iter()
+        .filter(|e| e.is_heavy && e.tags.contains(Tag::Lower))
+        .map(|e| format!("`{}`", e.exercise.describe()))
+        .collect();
+    format!("heavy: {}", heavy.join(", "))
+}
+
+impl Rule for HeavyBeforeHard {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
+        let hard_runs: Vec<&SessionView<'_>> =
+            model.sessions().map(|(_, session)| session).filter(|s| s.is_hard_run).collect();
+        for (week, session) in model.sessions() {
+            if !(session.is_heavy && session.is_lower_body) {
+                continue;
+            }
+            let next_day = session.day_number + 1;
+            let start = hard_runs.partition_point(|run| run.day_number < next_day);
+            let runs: Vec<&&SessionView<'_>> =
+                hard_runs.get(start..).unwrap_or(&[]).iter().take_while(|run| run.day_number == next_day).collect();
+            let Some(first_run) = runs.first() else { continue };
+            let run = first_run.run_description();
+            let run_type = run.split(',').next().unwrap_or("hard run");
+            let mut finding = cx
+                .finding(session.session.kind_key, format!("heavy lower-body session the day before a {run_type}"))
+                .with_span_label(heaviness(session))
+                .with_help(format!(
+                    "move this session to after the {run_type} (24-48 hours before the next hard run), or make it light: bodyweight, 2-3 sets"
+                ))
+                .at_day(week.week.number, Some(session.weekday))
+                .with_path(session.path());
+            for next in &runs {
+                finding = finding.with_label(next.session.kind_key, format!("next day: {}", next.run_description()));
+            }
+            cx.report(finding);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! A plan's text with a line index: byte offsets to lines and columns.
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+
+/// The largest plan runlint reads, in bytes.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// One plan file: its display name, its text and where each line starts.
+#[derive(Debug, Clone)]
+pub struct Source {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A line and column (both 1-based, the column in Unicode scalar values) and the byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in Unicode scalar values.
+    pub column: usize,
+    /// 0-based byte offset.
+    pub offset: usize,
+}
+
+impl Source {
+    /// A source from text already known to be valid.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(index, _)| index + 1))
+            .collect();
+        Source { name: name.into(), text, line_starts }
+    }
+
+    /// A source from raw bytes: invalid UTF-8 and oversized files become a diagnostic.
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<Self, (Self, Diagnostic)> {
+        let name = name.into();
+        if bytes.len() > MAX_FILE_BYTES {
+            let message = format!("file is larger than {} MiB, the most runlint reads", MAX_FILE_BYTES / (1024 * 1024));
+            let source = Source::new(name, String::new());
+            let diagnostic = Diagnostic::new("invalid-plan", Severity::Error, message, Span::new(0, 0))
+                .with_help("split the plan into several files");
+            return Err((source, diagnostic));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Source::new(name, text)),
+            Err(error) => {
+                let bad = error.utf8_error().valid_up_to();
+                let bytes = error.into_bytes();
+                let byte = bytes.get(bad).copied().unwrap_or(0);
+                // Keep the text up to the bad byte so the diagnostic can show the line.
+                let valid = String::from_utf8_lossy(&bytes).into_owned();
+                let source = Source::new(name, valid);
+                let offset = bad.min(source.len());
+                let diagnostic = Diagnostic::new(
+                    "syntax-error",
+                    Severity::Error,
+                    format!("invalid UTF-8: byte `0x{byte:02x}` at offset {bad}"),
+                    Span::new(offset, source.next_char_boundary(offset)),
+                )
+                .with_help("save the plan as UTF-8");
+                Err((source, diagnostic))
+            }
+        }
+    }
+
+    /// The name shown in output (a path, or the `--stdin-filename`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The full text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length of the text in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The text in `span`, or `""` when the span is not on character boundaries.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Line (1-based), column (1-based, Unicode scalar values) and offset of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line_index = self.line_starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
+        let column = self.text.get(line_start..offset).map_or(0, |s| s.chars().count()) + 1;
+        Position { line: line_index + 1, column, offset }
+    }
+
+    /// The byte offset of a 1-based line and column (columns in Unicode scalar values).
+    pub fn offset_of(&self, line: usize, column: usize) -> Option<usize> {
+        let line_start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let rest = self.text.get(line_start..)?;
+        let skip = column.saturating_sub(1);
+        Some(rest.char_indices().nth(skip).map_or(self.text.len(), |(index, _)| line_start + index))
+    }
+
+    /// The 1-based line a byte offset lies on.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.position(offset).line
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = line.checked_sub(1).and_then(|i| self.line_starts.get(i)) else {
+            return "";
+        };
+        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        self.text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// A span covering the one character at `offset` (empty at the end of the text).
+    pub fn char_span_at(&self, offset: usize) -> Span {
+        let start = self.floor_char_boundary(offset.min(self.text.len()));
+        Span::new(start, self.next_char_boundary(start))
+    }
+
+    fn next_char_boundary(&self, offset: usize) -> usize {
+        self.text.get(offset..).and_then(|rest| rest.chars().next()).map_or(offset, |c| offset + c.len_utf8())
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        while offset > 0 && !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}

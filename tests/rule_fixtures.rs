@@ -1,0 +1,71 @@
+//! Rule fixtures: `fixtures/<rule>/*.yaml` with `# expect: rule` markers on the lines
+//! where that rule's diagnostics must start, checked exactly; plus snapshots of the
+//! human output, and the realistic corpus in `fixtures/plans/`, which must stay clean.
+
+mod common;
+
+use common::{expected_markers, lint, read, root, yaml_files};
+use runlint::diagnostic::Severity;
+use runlint::render::{FileReport, Format, RenderOptions, render};
+
+/// Diagnostics that a fixture must mark whatever rule its folder is for.
+const ALWAYS_CHECKED: &[&str] = &["syntax-error", "invalid-plan"];
+
+#[test]
+fn every_rule_fixture_matches_its_markers_exactly() {
+    let fixtures = root().join("fixtures");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for rule in runlint::rules::RULES.iter().map(|r| r.meta().name).chain(["invalid-plan", "unknown-exercise"]) {
+        for path in yaml_files(&fixtures.join(rule)) {
+            let text = read(&path);
+            let (source, diagnostics) = lint(&path.display().to_string(), &text);
+            let mut actual: Vec<(usize, String)> = diagnostics
+                .iter()
+                .filter(|d| d.rule == rule || ALWAYS_CHECKED.contains(&d.rule))
+                .map(|d| (source.line_of(d.span.start), d.rule.to_owned()))
+                .collect();
+            actual.sort();
+            let expected = expected_markers(&text);
+            if actual != expected {
+                failures.push(format!("{}:\n  expected {expected:?}\n  actual   {actual:?}", path.display()));
+            }
+            checked += 1;
+        }
+    }
+    assert!(failures.is_empty(), "fixture mismatches:\n{}", failures.join("\n"));
+    assert!(checked >= 10, "only {checked} fixtures found");
+}
+
+#[test]
+fn every_invalid_fixture_renders_as_reviewed() {
+    let fixtures = root().join("fixtures");
+    for rule in runlint::rules::RULES.iter().map(|r| r.meta().name).chain(["invalid-plan", "unknown-exercise"]) {
+        let path = fixtures.join(rule).join("invalid.yaml");
+        if !path.exists() {
+            continue;
+        }
+        let name = format!("fixtures/{rule}/invalid.yaml");
+        let (source, diagnostics) = lint(&name, &read(&path));
+        let report = FileReport { source, diagnostics };
+        let mut out = Vec::new();
+        let rendered = render(Format::Human, &[report], RenderOptions::default(), &mut out);
+        assert!(rendered.is_ok());
+        insta::assert_snapshot!(format!("human__{rule}"), String::from_utf8_lossy(&out));
+    }
+}
+
+#[test]
+fn the_realistic_corpus_has_no_warnings_or_errors() {
+    let plans = yaml_files(&root().join("fixtures/plans"));
+    assert!(plans.len() >= 8, "the corpus needs at least 8 plans, found {}", plans.len());
+    let mut problems = Vec::new();
+    for path in plans {
+        let (source, diagnostics) = lint(&path.display().to_string(), &read(&path));
+        for d in diagnostics.iter().filter(|d| d.severity >= Severity::Warning) {
+            let p = source.position(d.span.start);
+            problems.push(format!("{}:{}:{}: {}[{}] {}", source.name(), p.line, p.column, d.severity, d.rule, d.message));
+        }
+    }
+    assert!(problems.is_empty(), "the clean corpus is not clean:\n{}", problems.join("\n"));
+}
