@@ -14,9 +14,11 @@ use crate::source::Source;
 /// The most nodes (scalars and collections) a plan may hold.
 pub const MAX_NODES: usize = 2_000_000;
 /// The deepest nesting of collections a plan may use.
-pub const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = 24;
 /// The most aliases (`*name`) a plan may use.
 pub const MAX_ALIASES: usize = 10_000;
+/// The most events that aliases may replay in total (what stops alias bombs early).
+pub const MAX_ALIAS_EXPANSION: usize = 250_000;
 
 /// One YAML node with the byte range it occupies in the source.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,7 +81,9 @@ pub fn parse(source: &Source) -> Result<Node, YamlError> {
     let mut budget = Budget::default();
     budget.max_nodes = MAX_NODES;
     budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
     budget.max_aliases = MAX_ALIASES;
+    budget.max_recorded_anchor_events = MAX_ALIAS_EXPANSION;
     budget.max_events = MAX_NODES.saturating_mul(2);
     budget.max_total_scalar_bytes = crate::source::MAX_FILE_BYTES;
     let mut options = Options::default();
@@ -216,12 +220,23 @@ fn error_span(source: &Source, error: &serde_saphyr::Error) -> Span {
     source.char_span_at(offset)
 }
 
-/// The parser's message without the location it appends, since runlint shows its own.
+/// The parser's message without the location it appends, since runlint shows its own;
+/// budget breaches are explained in terms of runlint's documented limits.
 fn clean_message(error: &serde_saphyr::Error) -> String {
     let text = error.to_string();
     let first_line = text.lines().next().unwrap_or("invalid YAML").trim();
+    if first_line.contains("recursion limit exceeded") || first_line.contains("Depth {") {
+        return format!("nesting deeper than {MAX_DEPTH} levels");
+    }
+    if first_line.contains("budget breached") {
+        return if first_line.contains("Anchor") || first_line.contains("Alias") {
+            format!("aliases expand to more than {MAX_ALIAS_EXPANSION} nodes or exceed {MAX_ALIASES} uses (an alias bomb?)")
+        } else {
+            format!("more than {MAX_NODES} nodes; split the plan into several files")
+        };
+    }
     let without_location = match first_line.find(" at line ") {
-        Some(index) => &first_line[..index],
+        Some(index) => first_line.get(..index).unwrap_or(first_line),
         None => first_line,
     };
     without_location.trim_end_matches('.').to_owned()

@@ -1,0 +1,188 @@
+//! The binary end to end: exit codes, inputs (files, directories, stdin), formats, colour.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use common::root;
+
+const EXAMPLE: &str = "examples/spring-half-marathon.yaml";
+
+const CLEAN_PLAN: &str = "plan: Clean\nweeks:\n  - week: 1\n    days:\n      mon: {run: easy, km: 5}\n      tue: rest\n";
+const WARNING_PLAN: &str = "plan: Warn\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [squat, single-leg glute bridge, dead bug]\n      tue: rest\n";
+
+fn runlint(args: &[&str], dir: &Path) -> Output {
+    let result = Command::new(env!("CARGO_BIN_EXE_runlint")).args(args).current_dir(dir).env_remove("NO_COLOR").output();
+    result.unwrap_or_else(|e| panic!("cannot run runlint: {e}"))
+}
+
+fn runlint_stdin(args: &[&str], input: &str) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_runlint"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = child.unwrap_or_else(|e| panic!("cannot run runlint: {e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input.as_bytes()).unwrap_or_else(|e| panic!("cannot write stdin: {e}"));
+    }
+    child.wait_with_output().unwrap_or_else(|e| panic!("runlint failed: {e}"))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"))
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    }
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+}
+
+#[test]
+fn the_example_plan_reports_its_problems_and_exits_1() {
+    let output = runlint(&["--color", "never", EXAMPLE], &root());
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    for rule in ["heavy-before-hard", "calf-work-missing", "progression-too-many-variables"] {
+        assert!(text.contains(&format!("[{rule}]")), "missing {rule} in:\n{text}");
+    }
+    assert!(text.contains("1 error, 2 warnings"), "{text}");
+}
+
+#[test]
+fn a_clean_plan_exits_0_and_warnings_fail_only_at_fail_level_warning() {
+    let dir = temp_dir();
+    write(dir.path(), "clean.yaml", CLEAN_PLAN);
+    write(dir.path(), "warn.yaml", WARNING_PLAN);
+    assert_eq!(runlint(&["clean.yaml"], dir.path()).status.code(), Some(0));
+    assert_eq!(runlint(&["warn.yaml"], dir.path()).status.code(), Some(0));
+    assert_eq!(runlint(&["--fail-level", "warning", "warn.yaml"], dir.path()).status.code(), Some(1));
+    assert_eq!(runlint(&["--fail-level", "warning", "clean.yaml"], dir.path()).status.code(), Some(0));
+}
+
+#[test]
+fn a_missing_path_exits_2_and_the_other_files_are_still_linted() {
+    let dir = temp_dir();
+    write(dir.path(), "warn.yaml", WARNING_PLAN);
+    let output = runlint(&["--format", "short", "missing.yaml", "warn.yaml"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("missing.yaml"), "{}", stderr(&output));
+    assert!(stdout(&output).contains("warn.yaml:7:9: warning[calf-work-missing]"), "{}", stdout(&output));
+}
+
+#[test]
+fn directories_are_walked_for_plans_honouring_gitignore() {
+    let dir = temp_dir();
+    write(dir.path(), "plans/a.yaml", WARNING_PLAN);
+    write(dir.path(), "plans/b.yml", CLEAN_PLAN);
+    write(dir.path(), "plans/broken.yaml", "plan: broken\nweeks: [\n");
+    write(dir.path(), "ci/workflow.yaml", "on: push\njobs: {}\n");
+    write(dir.path(), "old/ignored.yaml", WARNING_PLAN);
+    write(dir.path(), ".gitignore", "old/\n");
+    let output = runlint(&["--format", "short", "--verbose"], dir.path());
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("plans/a.yaml:7:9: warning[calf-work-missing]"), "{text}");
+    assert!(text.contains("plans/broken.yaml:2:8: error[syntax-error] invalid YAML: unclosed bracket"), "{text}");
+    assert!(!text.contains("ignored.yaml"), "{text}");
+    assert!(text.ends_with("1 error, 1 warning, 0 infos in 3 files\n"), "{text}");
+    assert!(stderr(&output).contains("skipped `ci/workflow.yaml`"), "{}", stderr(&output));
+    // Output is sorted by path whatever order the walk took.
+    let a = text.find("plans/a.yaml").unwrap_or(usize::MAX);
+    let broken = text.find("plans/broken.yaml").unwrap_or(0);
+    assert!(a < broken, "{text}");
+}
+
+#[test]
+fn a_file_named_explicitly_is_linted_whatever_its_extension() {
+    let dir = temp_dir();
+    write(dir.path(), "plan.txt", WARNING_PLAN);
+    let output = runlint(&["--format", "short", "plan.txt"], dir.path());
+    assert!(stdout(&output).contains("plan.txt:7:9: warning[calf-work-missing]"), "{}", stdout(&output));
+}
+
+#[test]
+fn stdin_is_linted_under_the_given_name() {
+    let output = runlint_stdin(&["--format", "short", "--stdin-filename", "plans/from-editor.yaml", "-"], WARNING_PLAN);
+    assert!(stdout(&output).contains("plans/from-editor.yaml:7:9: warning[calf-work-missing]"), "{}", stdout(&output));
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn json_output_follows_the_published_schema() {
+    let schema_text = common::read(&root().join("schemas/output.schema.json"));
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap_or_else(|e| panic!("schema: {e}"));
+    let validator = jsonschema::draft7::new(&schema).unwrap_or_else(|e| panic!("bad schema: {e}"));
+    let output = runlint(&["--format", "json", EXAMPLE, "fixtures"], &root());
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    let errors: Vec<String> = validator.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let diagnostics = value["diagnostics"].as_array().map_or(0, Vec::len);
+    assert!(diagnostics > 10, "expected many diagnostics, got {diagnostics}");
+    // A document that breaks the contract must be rejected, or the check above proves nothing.
+    let broken = serde_json::json!({"version": 1, "diagnostics": [{"file": "x"}], "summary": {}});
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let ansi = |output: &Output| stdout(output).contains('\u{1b}');
+    assert!(ansi(&runlint(&["--color", "always", EXAMPLE], &root())));
+    assert!(!ansi(&runlint(&["--color", "never", EXAMPLE], &root())));
+    // Standard output is a pipe here, so `auto` means no colour.
+    assert!(!ansi(&runlint(&[EXAMPLE], &root())));
+    let with_no_color = Command::new(env!("CARGO_BIN_EXE_runlint"))
+        .args(["--color", "auto", EXAMPLE])
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!ansi(&with_no_color));
+}
+
+#[test]
+fn quiet_leaves_out_the_summary() {
+    let output = runlint(&["--quiet", "--format", "short", EXAMPLE], &root());
+    assert!(!stdout(&output).contains("in 1 file"), "{}", stdout(&output));
+    assert_eq!(stdout(&output).lines().count(), 3);
+}
+
+#[test]
+fn explain_prints_the_rule_doc_and_suggests_a_misspelt_name() {
+    let output = runlint(&["--explain", "heavy-before-hard"], &root());
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("# heavy-before-hard\n"));
+    let output = runlint(&["--explain", "heavy-before-hrad"], &root());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("did you mean `heavy-before-hard`?"), "{}", stderr(&output));
+}
+
+#[test]
+fn list_rules_names_every_rule() {
+    let output = runlint(&["--list-rules"], &root());
+    let text = stdout(&output);
+    for rule in runlint::rules::RULES {
+        assert!(text.lines().any(|line| line.starts_with(rule.meta().name)), "{} missing", rule.meta().name);
+    }
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(runlint(&["--format", "xml"], &root()).status.code(), Some(2));
+    assert_eq!(runlint(&["--no-such-flag"], &root()).status.code(), Some(2));
+}
