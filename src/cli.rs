@@ -196,14 +196,12 @@ fn lint_input(input: &Input, config: &Config, verbose: bool) -> Result<Option<Fi
         }
         return Ok(None);
     }
-    let report = match Source::from_bytes(name, bytes) {
-        Ok(source) => {
-            let diagnostics = crate::lint_source(&source, config);
-            FileReport { source, diagnostics }
-        }
-        Err((source, diagnostic)) => FileReport { source, diagnostics: vec![diagnostic] },
+    let (source, unreadable) = Source::from_bytes(name, bytes);
+    let diagnostics = match unreadable {
+        Some(diagnostic) => vec![diagnostic],
+        None => crate::lint_source(&source, config),
     };
-    Ok(Some(report))
+    Ok(Some(FileReport { source, diagnostics }))
 }
 
 fn explain(name: &str) -> ExitCode {

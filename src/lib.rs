@@ -35,8 +35,13 @@ fn check(source: &Source, config: &Config) -> Vec<Diagnostic> {
         Ok(root) => root,
         Err(error) => {
             return vec![
-                Diagnostic::new("syntax-error", Severity::Error, format!("invalid YAML: {}", error.message), error.span)
-                    .with_span_label("the YAML parser stopped here"),
+                Diagnostic::new(
+                    "syntax-error",
+                    Severity::Error,
+                    format!("invalid YAML: {}", error.message),
+                    error.span,
+                )
+                .with_span_label("the YAML parser stopped here"),
             ];
         }
     };
@@ -51,7 +56,9 @@ fn check(source: &Source, config: &Config) -> Vec<Diagnostic> {
     }
     for rule in RULES {
         let meta = rule.meta();
-        let Some(severity) = config.severity(meta) else { continue };
+        let Some(severity) = config.severity(meta) else {
+            continue;
+        };
         let mut cx = RuleContext::new(meta, severity, config.options(meta.name), &mut diagnostics);
         rule.check(&model, &mut cx);
     }

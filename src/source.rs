@@ -28,24 +28,23 @@ impl Source {
     /// A source from text already known to be valid.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(index, _)| index + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(index, _)| index + 1)).collect();
         Source { name: name.into(), text, line_starts }
     }
 
-    /// A source from raw bytes: invalid UTF-8 and oversized files become a diagnostic.
-    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<Self, (Self, Diagnostic)> {
+    /// A source from raw bytes, with a diagnostic when the bytes cannot be a plan
+    /// (oversized, or invalid UTF-8, in which case the text is cut at the bad byte).
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> (Self, Option<Diagnostic>) {
         let name = name.into();
         if bytes.len() > MAX_FILE_BYTES {
             let message = format!("file is larger than {} MiB, the most runlint reads", MAX_FILE_BYTES / (1024 * 1024));
             let source = Source::new(name, String::new());
             let diagnostic = Diagnostic::new("invalid-plan", Severity::Error, message, Span::new(0, 0))
                 .with_help("split the plan into several files");
-            return Err((source, diagnostic));
+            return (source, Some(diagnostic));
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(Source::new(name, text)),
+            Ok(text) => (Source::new(name, text), None),
             Err(error) => {
                 let bad = error.utf8_error().valid_up_to();
                 let bytes = error.into_bytes();
@@ -61,7 +60,7 @@ impl Source {
                     Span::new(offset, source.next_char_boundary(offset)),
                 )
                 .with_help("save the plan as UTF-8");
-                Err((source, diagnostic))
+                (source, Some(diagnostic))
             }
         }
     }

@@ -4,9 +4,27 @@ use std::fmt;
 
 /// Every tag, in the order of the vocabulary in the plan format.
 pub const TAG_NAMES: &[&str] = &[
-    "lower", "upper", "core", "calves", "soleus", "glutes", "hip-abductors", "hamstrings", "quads",
-    "adductors", "back", "chest", "shoulders", "arms", "single-leg", "strength", "plyometric",
-    "isometric", "mobility", "flexion", "it-band",
+    "lower",
+    "upper",
+    "core",
+    "calves",
+    "soleus",
+    "glutes",
+    "hip-abductors",
+    "hamstrings",
+    "quads",
+    "adductors",
+    "back",
+    "chest",
+    "shoulders",
+    "arms",
+    "single-leg",
+    "strength",
+    "plyometric",
+    "isometric",
+    "mobility",
+    "flexion",
+    "it-band",
 ];
 
 /// One tag of the classification vocabulary.

@@ -92,10 +92,7 @@ pub fn parse(source: &Source) -> Result<Node, YamlError> {
     options.with_snippet = false;
     match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options) {
         Ok(root) => Ok(convert(source, root)),
-        Err(error) => Err(YamlError {
-            message: clean_message(&error),
-            span: error_span(source, &error),
-        }),
+        Err(error) => Err(YamlError { message: clean_message(&error), span: error_span(source, &error) }),
     }
 }
 
@@ -193,13 +190,10 @@ fn convert(source: &Source, raw: Spanned<RawNode>) -> Node {
             Node { span: Span::new(start, end), value: Value::Seq(items) }
         }
         RawNode::Map(entries) => {
-            let entries: Vec<(Node, Node)> = entries
-                .into_iter()
-                .map(|(key, value)| (convert(source, key), convert(source, value)))
-                .collect();
-            let end = entries
-                .last()
-                .map_or(start + own_len, |(key, value)| value.span.end.max(key.span.end).max(start));
+            let entries: Vec<(Node, Node)> =
+                entries.into_iter().map(|(key, value)| (convert(source, key), convert(source, value))).collect();
+            let end =
+                entries.last().map_or(start + own_len, |(key, value)| value.span.end.max(key.span.end).max(start));
             Node { span: Span::new(start, end), value: Value::Map(entries) }
         }
     }
@@ -230,7 +224,9 @@ fn clean_message(error: &serde_saphyr::Error) -> String {
     }
     if first_line.contains("budget breached") {
         return if first_line.contains("Anchor") || first_line.contains("Alias") {
-            format!("aliases expand to more than {MAX_ALIAS_EXPANSION} nodes or exceed {MAX_ALIASES} uses (an alias bomb?)")
+            format!(
+                "aliases expand to more than {MAX_ALIAS_EXPANSION} nodes or exceed {MAX_ALIASES} uses (an alias bomb?)"
+            )
         } else {
             format!("more than {MAX_NODES} nodes; split the plan into several files")
         };

@@ -10,11 +10,12 @@ use common::root;
 
 const EXAMPLE: &str = "examples/spring-half-marathon.yaml";
 
-const CLEAN_PLAN: &str = "plan: Clean\nweeks:\n  - week: 1\n    days:\n      mon: {run: easy, km: 5}\n      tue: rest\n";
+const CLEAN_PLAN: &str = "plan: Clean\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [squat, single-leg glute bridge, calf raise, dead bug]\n      tue: rest\n";
 const WARNING_PLAN: &str = "plan: Warn\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [squat, single-leg glute bridge, dead bug]\n      tue: rest\n";
 
 fn runlint(args: &[&str], dir: &Path) -> Output {
-    let result = Command::new(env!("CARGO_BIN_EXE_runlint")).args(args).current_dir(dir).env_remove("NO_COLOR").output();
+    let result =
+        Command::new(env!("CARGO_BIN_EXE_runlint")).args(args).current_dir(dir).env_remove("NO_COLOR").output();
     result.unwrap_or_else(|e| panic!("cannot run runlint: {e}"))
 }
 

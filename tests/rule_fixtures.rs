@@ -64,7 +64,15 @@ fn the_realistic_corpus_has_no_warnings_or_errors() {
         let (source, diagnostics) = lint(&path.display().to_string(), &read(&path));
         for d in diagnostics.iter().filter(|d| d.severity >= Severity::Warning) {
             let p = source.position(d.span.start);
-            problems.push(format!("{}:{}:{}: {}[{}] {}", source.name(), p.line, p.column, d.severity, d.rule, d.message));
+            problems.push(format!(
+                "{}:{}:{}: {}[{}] {}",
+                source.name(),
+                p.line,
+                p.column,
+                d.severity,
+                d.rule,
+                d.message
+            ));
         }
     }
     assert!(problems.is_empty(), "the clean corpus is not clean:\n{}", problems.join("\n"));

@@ -125,7 +125,9 @@ impl SessionView<'_> {
 
     /// A short description of a run for messages: `long run`, `long run, 20 km`.
     pub fn run_description(&self) -> String {
-        let SessionKind::Run(run_type) = self.session.kind else { return "session".to_owned() };
+        let SessionKind::Run(run_type) = self.session.kind else {
+            return "session".to_owned();
+        };
         match self.session.distance_km {
             Some(km) => format!("{run_type} run, {} km", crate::plan::load::Number(km)),
             None => format!("{run_type} run"),
@@ -211,7 +213,9 @@ fn is_heavy_session(session: &Session, exercises: &[ExerciseView<'_>]) -> bool {
 
 /// Whether a session is a hard run: a hard type unless the intensity says otherwise.
 fn is_hard_run(session: &Session) -> bool {
-    let SessionKind::Run(run_type) = session.kind else { return false };
+    let SessionKind::Run(run_type) = session.kind else {
+        return false;
+    };
     match session.intensity.as_ref().map(|i| i.value) {
         Some(Intensity::Hard | Intensity::Heavy) => true,
         Some(Intensity::Easy | Intensity::Moderate) => false,
@@ -229,7 +233,8 @@ struct Resolver<'c> {
 
 impl<'c> Resolver<'c> {
     fn new(plan: &Plan, catalog: &'c Catalog) -> Self {
-        let mut resolver = Resolver { catalog, local: HashMap::new(), one_rep_max_kg: HashMap::new(), unknown: Vec::new() };
+        let mut resolver =
+            Resolver { catalog, local: HashMap::new(), one_rep_max_kg: HashMap::new(), unknown: Vec::new() };
         for definition in &plan.exercises {
             let tags = match &definition.classification {
                 Classification::Tags(tags) => Some(*tags),
@@ -278,7 +283,13 @@ impl<'c> Resolver<'c> {
             .with_help(help)
     }
 
-    fn exercise<'p>(&mut self, exercise: &'p Exercise, position: usize, week: u32, weekday: Weekday) -> ExerciseView<'p> {
+    fn exercise<'p>(
+        &mut self,
+        exercise: &'p Exercise,
+        position: usize,
+        week: u32,
+        weekday: Weekday,
+    ) -> ExerciseView<'p> {
         let folded = fold_name(&exercise.name.value);
         let known = match self.local.get(&folded) {
             Some((identity, tags)) => Some((identity.clone(), *tags)),
@@ -288,7 +299,8 @@ impl<'c> Resolver<'c> {
             (Some((identity, catalogue_tags)), own) => (Some(identity), own.unwrap_or(catalogue_tags)),
             (None, Some(own)) => (Some(folded), own),
             (None, None) => {
-                let diagnostic = self.unknown_exercise(&exercise.name.value, exercise.name.span).at_day(week, Some(weekday));
+                let diagnostic =
+                    self.unknown_exercise(&exercise.name.value, exercise.name.span).at_day(week, Some(weekday));
                 self.unknown.push(diagnostic);
                 (None, TagSet::EMPTY)
             }
@@ -300,7 +312,9 @@ impl<'c> Resolver<'c> {
 
 /// Heavy: `heavy`, >= 75% of one-rep max, RPE >= 8, or kg/lb with at most 6 reps.
 fn is_heavy_exercise(exercise: &Exercise, max_kg: Option<f64>) -> bool {
-    let Some(load) = exercise.load.as_ref().map(|l| l.value) else { return false };
+    let Some(load) = exercise.load.as_ref().map(|l| l.value) else {
+        return false;
+    };
     let few_reps = exercise.reps.as_ref().and_then(|r| r.value.upper()).is_some_and(|reps| reps <= HEAVY_MAX_REPS)
         && !matches!(exercise.reps.as_ref().map(|r| r.value), Some(Amount::AsManyAsPossible(_)));
     match load {
@@ -321,5 +335,27 @@ pub fn share_of_max(load: Load, max_kg: Option<f64>) -> Option<f64> {
         Load::PercentOfMax(percent) => Some(percent / 100.0),
         Load::Kg(_) | Load::Lb(_) => load.kilograms().zip(max_kg).map(|(kg, max)| kg / max),
         _ => None,
+    }
+}
+
+impl<'p> WeekView<'p> {
+    /// Every exercise of the week with its session, in calendar order.
+    pub fn exercises(&self) -> impl Iterator<Item = (&SessionView<'p>, &ExerciseView<'p>)> {
+        self.sessions.iter().flat_map(|session| session.exercises.iter().map(move |exercise| (session, exercise)))
+    }
+
+    /// Whether any exercise of the week is hip work.
+    pub fn has_hip_work(&self) -> bool {
+        self.exercises().any(|(_, exercise)| exercise.tags.is_hip_work())
+    }
+
+    /// The lower-body sessions of the week.
+    pub fn lower_body_sessions(&self) -> impl Iterator<Item = &SessionView<'p>> {
+        self.sessions.iter().filter(|session| session.is_lower_body)
+    }
+
+    /// The logical path of the week, e.g. `weeks[2]`.
+    pub fn path(&self) -> String {
+        format!("weeks[{}]", self.week.index)
     }
 }

@@ -85,11 +85,9 @@ pub fn rising_changes(before: &ExerciseView<'_>, after: &ExerciseView<'_>) -> Ve
         }
     };
     compare("sets", old.sets.as_ref().map(|s| s.value), new.sets.as_ref());
-    for (variable, old_amount, new_amount) in [
-        ("reps", &old.reps, &new.reps),
-        ("seconds", &old.seconds, &new.seconds),
-        ("steps", &old.steps, &new.steps),
-    ] {
+    for (variable, old_amount, new_amount) in
+        [("reps", &old.reps, &new.reps), ("seconds", &old.seconds, &new.seconds), ("steps", &old.steps, &new.steps)]
+    {
         let new_upper = new_amount.as_ref().and_then(|a| a.value.upper().map(|u| Spanned::new(u, a.span)));
         let old_upper = old_amount.as_ref().and_then(|a| a.value.upper());
         compare(variable, old_upper, new_upper.as_ref());

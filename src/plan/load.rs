@@ -81,12 +81,15 @@ impl Load {
             return Err(LoadError { offset: leading });
         };
         let unit = lower.get(digits..).unwrap_or("").trim();
-        let unit_offset = leading + digits + (lower.len() - digits - lower.get(digits..).unwrap_or("").trim_start().len());
+        let unit_offset =
+            leading + digits + (lower.len() - digits - lower.get(digits..).unwrap_or("").trim_start().len());
         let load = match unit {
             "kg" | "kgs" => Load::Kg(value),
             "lb" | "lbs" => Load::Lb(value),
             "%" | "% 1rm" | "%1rm" | "% of 1rm" => Load::PercentOfMax(value),
-            _ => return Err(LoadError { offset: unit_offset }),
+            _ => {
+                return Err(LoadError { offset: unit_offset });
+            }
         };
         if !value.is_finite() || value <= 0.0 || value > 10_000.0 {
             return Err(LoadError { offset: leading });

@@ -205,8 +205,11 @@ impl<'t> Scanner<'t> {
     fn eat_word(&mut self, words: &[&str]) -> bool {
         let rest = self.rest();
         for word in words {
-            let Some(head) = rest.get(..word.len()) else { continue };
-            let followed_by_letter = rest.get(word.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic);
+            let Some(head) = rest.get(..word.len()) else {
+                continue;
+            };
+            let followed_by_letter =
+                rest.get(word.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic);
             if head.eq_ignore_ascii_case(word) && !followed_by_letter {
                 self.position += word.len();
                 return true;

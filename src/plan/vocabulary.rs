@@ -53,6 +53,8 @@ keywords! {
     }
 }
 
+// The keyword macro fixes the derives, so the default is written out.
+#[allow(clippy::derivable_impls)]
 impl Default for Level {
     fn default() -> Self {
         Level::Intermediate

@@ -49,7 +49,10 @@ fn snippet(diagnostic: &Diagnostic, text_len: usize) -> Snippet<()> {
     }
     let mut labels = vec![primary];
     labels.extend(
-        diagnostic.labels.iter().map(|label| SnippetLabel::secondary((), clamp(label.span)).with_message(&label.message)),
+        diagnostic
+            .labels
+            .iter()
+            .map(|label| SnippetLabel::secondary((), clamp(label.span)).with_message(&label.message)),
     );
     let mut notes = Vec::new();
     if let Some(help) = &diagnostic.help {
@@ -58,14 +61,20 @@ fn snippet(diagnostic: &Diagnostic, text_len: usize) -> Snippet<()> {
     if crate::rules::find(diagnostic.rule).is_some() {
         notes.push(format!("note: see `runlint --explain {}`", diagnostic.rule));
     }
-    Snippet::new(severity).with_code(diagnostic.rule).with_message(&diagnostic.message).with_labels(labels).with_notes(notes)
+    Snippet::new(severity)
+        .with_code(diagnostic.rule)
+        .with_message(&diagnostic.message)
+        .with_labels(labels)
+        .with_notes(notes)
 }
 
 /// codespan-reporting calls its lowest severity `note`; runlint calls it `info` everywhere,
 /// so the header word is renamed (only the first occurrence, which is the header).
 fn rename_info_header(rendered: Vec<u8>) -> Vec<u8> {
     const FROM: &[u8] = b"note[";
-    let Some(index) = rendered.windows(FROM.len()).position(|window| window == FROM) else { return rendered };
+    let Some(index) = rendered.windows(FROM.len()).position(|window| window == FROM) else {
+        return rendered;
+    };
     let mut renamed = rendered;
     renamed.splice(index..index + 4, b"info".iter().copied());
     renamed

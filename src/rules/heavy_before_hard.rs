@@ -47,7 +47,9 @@ impl Rule for HeavyBeforeHard {
             let start = hard_runs.partition_point(|run| run.day_number < next_day);
             let runs: Vec<&&SessionView<'_>> =
                 hard_runs.get(start..).unwrap_or(&[]).iter().take_while(|run| run.day_number == next_day).collect();
-            let Some(first_run) = runs.first() else { continue };
+            let Some(first_run) = runs.first() else {
+                continue;
+            };
             let run = first_run.run_description();
             let run_type = run.split(',').next().unwrap_or("hard run");
             let mut finding = cx

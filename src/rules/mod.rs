@@ -1,10 +1,31 @@
 //! The rule trait, rule metadata, the context rules report through, and the registry.
 
 mod calf_work_missing;
+mod consecutive_strength_days;
+mod core_work_missing;
+mod crunch_only_core;
+mod early_weeks_overload;
 mod heavy_before_hard;
+mod heavy_on_easy_day;
+mod hip_work_missing;
+mod it_band_without_hip_work;
+mod light_load_high_reps;
+mod load_reps_mismatch;
+mod load_with_current_pain;
+mod mobility_as_strength;
+mod no_rest_day;
+mod peak_progression;
+mod peak_volume_not_reduced;
+mod plyometric_volume;
 mod plyometrics_too_early;
 mod progression_too_many_variables;
+mod same_day_gap;
+mod session_too_long;
+mod sets_to_failure;
 mod single_leg_missing;
+mod speed_before_calf_base;
+mod strength_before_run;
+mod strength_frequency;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::model::Model;
@@ -161,10 +182,31 @@ impl<'a> RuleContext<'a> {
 /// Every rule, sorted by name.
 pub static RULES: &[&dyn Rule] = &[
     &calf_work_missing::CalfWorkMissing,
+    &consecutive_strength_days::ConsecutiveStrengthDays,
+    &core_work_missing::CoreWorkMissing,
+    &crunch_only_core::CrunchOnlyCore,
+    &early_weeks_overload::EarlyWeeksOverload,
     &heavy_before_hard::HeavyBeforeHard,
+    &heavy_on_easy_day::HeavyOnEasyDay,
+    &hip_work_missing::HipWorkMissing,
+    &it_band_without_hip_work::ItBandWithoutHipWork,
+    &light_load_high_reps::LightLoadHighReps,
+    &load_reps_mismatch::LoadRepsMismatch,
+    &load_with_current_pain::LoadWithCurrentPain,
+    &mobility_as_strength::MobilityAsStrength,
+    &no_rest_day::NoRestDay,
+    &peak_progression::PeakProgression,
+    &peak_volume_not_reduced::PeakVolumeNotReduced,
+    &plyometric_volume::PlyometricVolume,
     &plyometrics_too_early::PlyometricsTooEarly,
     &progression_too_many_variables::ProgressionTooManyVariables,
+    &same_day_gap::SameDayGap,
+    &session_too_long::SessionTooLong,
+    &sets_to_failure::SetsToFailure,
     &single_leg_missing::SingleLegMissing,
+    &speed_before_calf_base::SpeedBeforeCalfBase,
+    &strength_before_run::StrengthBeforeRun,
+    &strength_frequency::StrengthFrequency,
 ];
 
 /// Finds a rule by name.

@@ -25,9 +25,13 @@ impl Rule for ProgressionTooManyVariables {
         for (week_position, week) in model.weeks.iter().enumerate() {
             for session in &week.sessions {
                 for exercise in &session.exercises {
-                    let Some(previous) = model.previous_occurrence(week_position, session, exercise) else { continue };
+                    let Some(previous) = model.previous_occurrence(week_position, session, exercise) else {
+                        continue;
+                    };
                     let changes = rising_changes(previous.exercise, exercise);
-                    let [first, rest @ ..] = changes.as_slice() else { continue };
+                    let [first, rest @ ..] = changes.as_slice() else {
+                        continue;
+                    };
                     if rest.is_empty() {
                         continue;
                     }
@@ -35,7 +39,10 @@ impl Rule for ProgressionTooManyVariables {
                     let all: Vec<String> = changes.iter().map(|c| c.describe()).collect();
                     let others: Vec<&str> = rest.iter().map(|c| c.variable).collect();
                     let mut finding = cx
-                        .finding(exercise.exercise.name.span, format!("`{name}` rose in {} variables at once", changes.len()))
+                        .finding(
+                            exercise.exercise.name.span,
+                            format!("`{name}` rose in {} variables at once", changes.len()),
+                        )
                         .with_span_label(all.join(", "))
                         .with_help(format!(
                             "progress one variable at a time: this week raise only {} ({}) and keep {} as in week {}",

@@ -21,15 +21,17 @@ static META: RuleMeta = RuleMeta {
     }],
 };
 
-const HELP: &str =
-    "running is a series of single-leg landings: add a unilateral exercise, e.g. `- split squat: 2x8 each` or `- single-leg glute bridge: 2x10 each`";
+const HELP: &str = "running is a series of single-leg landings: add a unilateral exercise, e.g. `- split squat: 2x8 each` or `- single-leg glute bridge: 2x10 each`";
 
 fn has_single_leg(session: &SessionView<'_>) -> bool {
     session.exercises.iter().any(|e| e.tags.contains(Tag::SingleLeg) && e.tags.contains(Tag::Lower))
 }
 
 /// Labels the bilateral lower-body exercises of a session.
-fn label_bilateral(mut finding: crate::diagnostic::Diagnostic, session: &SessionView<'_>) -> crate::diagnostic::Diagnostic {
+fn label_bilateral(
+    mut finding: crate::diagnostic::Diagnostic,
+    session: &SessionView<'_>,
+) -> crate::diagnostic::Diagnostic {
     for exercise in &session.exercises {
         if exercise.tags.contains(Tag::Lower) && !exercise.tags.contains(Tag::SingleLeg) {
             finding = finding.with_label(exercise.exercise.name.span, "both legs together");
@@ -48,7 +50,9 @@ impl Rule for SingleLegMissing {
         for week in &model.weeks {
             let lower_body: Vec<&SessionView<'_>> = week.sessions.iter().filter(|s| s.is_lower_body).collect();
             if per_week {
-                let Some(first) = lower_body.first() else { continue };
+                let Some(first) = lower_body.first() else {
+                    continue;
+                };
                 if lower_body.iter().any(|s| has_single_leg(s)) {
                     continue;
                 }

@@ -29,7 +29,9 @@ pub fn lint_lines(text: &str) -> Vec<(usize, String)> {
 pub fn expected_markers(text: &str) -> Vec<(usize, String)> {
     let mut markers = Vec::new();
     for (index, line) in text.lines().enumerate() {
-        let Some((_, rules)) = line.split_once("# expect:") else { continue };
+        let Some((_, rules)) = line.split_once("# expect:") else {
+            continue;
+        };
         for rule in rules.split(',').map(str::trim).filter(|r| !r.is_empty()) {
             markers.push((index + 1, rule.to_owned()));
         }
@@ -59,7 +61,9 @@ pub fn code_blocks(markdown: &str, info: &str) -> Vec<String> {
     let mut current: Option<String> = None;
     for line in markdown.lines() {
         match &mut current {
-            None if line.trim_start().starts_with("```") && line.trim_start().trim_start_matches('`').trim() == info => {
+            None if line.trim_start().starts_with("```")
+                && line.trim_start().trim_start_matches('`').trim() == info =>
+            {
                 current = Some(String::new());
             }
             Some(block) if line.trim_start().starts_with("```") => {

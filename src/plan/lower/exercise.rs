@@ -6,7 +6,8 @@ use crate::suggest::did_you_mean;
 use crate::tags::{TAG_NAMES, Tag, TagSet};
 use crate::yaml::{Node, Value};
 
-const FIELD_KEYS: &[&str] = &["sets", "reps", "seconds", "steps", "load", "tempo", "each_side", "rest", "tags", "notes"];
+const FIELD_KEYS: &[&str] =
+    &["sets", "reps", "seconds", "steps", "load", "tempo", "each_side", "rest", "tags", "notes"];
 const FULL_FORM_KEYS: &[&str] =
     &["name", "sets", "reps", "seconds", "steps", "load", "tempo", "each_side", "rest", "tags", "notes"];
 
@@ -82,7 +83,9 @@ impl Lowering<'_> {
         if let Some(node) = fields.get("sets") {
             exercise.sets = self.integer(node, "`sets`", 1..=100).map(|sets| Spanned::new(sets, node.span));
         }
-        for (key, slot) in [("reps", &mut exercise.reps), ("seconds", &mut exercise.seconds), ("steps", &mut exercise.steps)] {
+        for (key, slot) in
+            [("reps", &mut exercise.reps), ("seconds", &mut exercise.seconds), ("steps", &mut exercise.steps)]
+        {
             if let Some(node) = fields.get(key) {
                 *slot = self.amount(node, key).map(|amount| Spanned::new(amount, node.span));
             }
@@ -142,7 +145,8 @@ impl Lowering<'_> {
                 let message = format!("cannot read the prescription `{text}`: expected {}, {found}", error.expected);
                 let help = "write it as `SETS x AMOUNT [s|steps] [each] [@ LOAD]`, e.g. `3x10`, `3 x 8-10 each @ 20kg`, `3x30s`";
                 let diagnostic = invalid(at, message).with_help(help);
-                let diagnostic = if at == node.span { diagnostic } else { diagnostic.with_label(node.span, "in this prescription") };
+                let diagnostic =
+                    if at == node.span { diagnostic } else { diagnostic.with_label(node.span, "in this prescription") };
                 self.report(diagnostic);
             }
         }
@@ -151,7 +155,7 @@ impl Lowering<'_> {
     /// `reps`, `seconds` or `steps`: a whole number or a string such as `8-10`, `5+`, `amrap`.
     fn amount(&mut self, node: &Node, key: &str) -> Option<Amount> {
         let what = format!("`{key}`");
-        let amount = match &node.value {
+        match &node.value {
             Value::Int(_) | Value::Float(_) => self.integer(node, &what, 1..=10_000).map(Amount::Exact),
             Value::Str(text) => match Amount::parse(text) {
                 Ok(amount) if amount.upper().is_none_or(|upper| (1..=10_000).contains(&upper)) => Some(amount),
@@ -162,7 +166,10 @@ impl Lowering<'_> {
                 Err(offset) => {
                     let at = self.inner_span(node, text, offset..offset);
                     let message = format!("cannot read {what} `{text}`");
-                    self.report(invalid(at, message).with_help("write a number, a range such as `8-10`, `5+`, `amrap` or `max`"));
+                    self.report(
+                        invalid(at, message)
+                            .with_help("write a number, a range such as `8-10`, `5+`, `amrap` or `max`"),
+                    );
                     None
                 }
             },
@@ -170,8 +177,7 @@ impl Lowering<'_> {
                 self.wrong_type(node, &what, "a number or a range such as `8-10`");
                 None
             }
-        };
-        amount
+        }
     }
 
     fn tempo(&mut self, node: &Node) -> Option<Tempo> {

@@ -100,7 +100,9 @@ impl<'s> Lowering<'s> {
     fn integer(&mut self, node: &Node, what: &str, range: RangeInclusive<i64>) -> Option<u32> {
         let value = match node.value {
             Value::Int(value) => Some(value),
-            Value::Float(value) if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 => Some(value as i64),
+            Value::Float(value) if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 => {
+                Some(value as i64)
+            }
             _ => None,
         };
         match value.filter(|v| range.contains(v)).and_then(|v| u32::try_from(v).ok()) {
@@ -181,7 +183,9 @@ impl<'s> Lowering<'s> {
     fn string_list(&mut self, node: &Node, what: &str) -> Vec<Spanned<String>> {
         match &node.value {
             Value::Null => Vec::new(),
-            Value::Str(_) => self.string(node, what).map(|s| Spanned::new(s.value.to_owned(), s.span)).into_iter().collect(),
+            Value::Str(_) => {
+                self.string(node, what).map(|s| Spanned::new(s.value.to_owned(), s.span)).into_iter().collect()
+            }
             Value::Seq(items) => items
                 .iter()
                 .filter_map(|item| self.string(item, what).map(|s| Spanned::new(s.value.to_owned(), s.span)))
@@ -210,7 +214,11 @@ impl<'s> Lowering<'s> {
     fn inner_span(&self, node: &Node, value: &str, range: std::ops::Range<usize>) -> Span {
         match self.content_start(node, value) {
             Some(start) => {
-                let end = if range.end > range.start { start + range.end } else { self.source.char_span_at(start + range.start).end };
+                let end = if range.end > range.start {
+                    start + range.end
+                } else {
+                    self.source.char_span_at(start + range.start).end
+                };
                 Span::new(start + range.start, end)
             }
             None => node.span,

@@ -3,8 +3,8 @@
 use super::{Lowering, invalid};
 use crate::diagnostic::Span;
 use crate::plan::{
-    Athlete, Classification, Day, DayContent, ExerciseDefinition, Intensity, Level, Load, OneRepMax, Phase, Plan,
-    Race, RunType, Session, SessionKind, Spanned, Week, Weekday,
+    Athlete, Classification, Day, DayContent, ExerciseDefinition, Intensity, Level, Load, OneRepMax, Phase, Plan, Race,
+    RunType, Session, SessionKind, Spanned, Week, Weekday,
 };
 use crate::yaml::{Node, Value};
 
@@ -54,7 +54,9 @@ impl Lowering<'_> {
 
     fn athlete(&mut self, node: &Node) -> Athlete {
         let mut athlete = Athlete::default();
-        let Some(fields) = self.mapping(node, "`athlete`", ATHLETE_KEYS) else { return athlete };
+        let Some(fields) = self.mapping(node, "`athlete`", ATHLETE_KEYS) else {
+            return athlete;
+        };
         if let Some(node) = fields.get("level") {
             athlete.level = self.keyword(node, "level", Level::NAMES, Level::parse).unwrap_or_default();
         }
@@ -85,8 +87,12 @@ impl Lowering<'_> {
         };
         let mut maxima = Vec::new();
         for (key, value) in entries {
-            let Some(exercise) = self.string(key, "an exercise name in `one_rep_max`") else { continue };
-            let Some(load) = self.load(value, "a one-rep max") else { continue };
+            let Some(exercise) = self.string(key, "an exercise name in `one_rep_max`") else {
+                continue;
+            };
+            let Some(load) = self.load(value, "a one-rep max") else {
+                continue;
+            };
             if load.value.kilograms().is_none() {
                 self.report(invalid(value.span, format!("a one-rep max must be in kg or lb, found `{}`", load.value)));
                 continue;
@@ -126,12 +132,14 @@ impl Lowering<'_> {
 
     fn race(&mut self, node: &Node) -> Race {
         let mut race = Race::default();
-        let Some(fields) = self.mapping(node, "`race`", RACE_KEYS) else { return race };
+        let Some(fields) = self.mapping(node, "`race`", RACE_KEYS) else {
+            return race;
+        };
         race.name = fields.get("name").and_then(|node| self.text(node, "the race `name`"));
         race.distance = fields.get("distance").and_then(|node| self.text(node, "the race `distance`"));
-        race.week = fields
-            .get("week")
-            .and_then(|node| self.integer(node, "the race `week`", 1..=100_000).map(|week| Spanned::new(week, node.span)));
+        race.week = fields.get("week").and_then(|node| {
+            self.integer(node, "the race `week`", 1..=100_000).map(|week| Spanned::new(week, node.span))
+        });
         race
     }
 
@@ -142,9 +150,13 @@ impl Lowering<'_> {
         };
         let mut definitions = Vec::new();
         for (key, value) in entries {
-            let Some(name) = self.string(key, "an exercise name") else { continue };
+            let Some(name) = self.string(key, "an exercise name") else {
+                continue;
+            };
             let what = format!("the definition of `{}`", name.value);
-            let Some(fields) = self.mapping(value, &what, DEFINITION_KEYS) else { continue };
+            let Some(fields) = self.mapping(value, &what, DEFINITION_KEYS) else {
+                continue;
+            };
             let classification = match (fields.get("tags"), fields.get("like")) {
                 (Some(tags), None) => self.tags(tags).map(Classification::Tags),
                 (None, Some(like)) => self
@@ -162,10 +174,8 @@ impl Lowering<'_> {
                 }
             };
             if let Some(classification) = classification {
-                definitions.push(ExerciseDefinition {
-                    name: Spanned::new(name.value.to_owned(), name.span),
-                    classification,
-                });
+                definitions
+                    .push(ExerciseDefinition { name: Spanned::new(name.value.to_owned(), name.span), classification });
             }
         }
         definitions
@@ -181,11 +191,14 @@ impl Lowering<'_> {
         }
         let mut weeks: Vec<Week> = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            let Some(week) = self.week(item, index) else { continue };
+            let Some(week) = self.week(item, index) else {
+                continue;
+            };
             if let Some(previous) = weeks.last()
                 && week.number <= previous.number
             {
-                let message = format!("week {} comes after week {}; week numbers must increase", week.number, previous.number);
+                let message =
+                    format!("week {} comes after week {}; week numbers must increase", week.number, previous.number);
                 self.report(invalid(week.number_key, message).with_label(previous.number_key, "previous week"));
             }
             weeks.push(week);
@@ -204,9 +217,9 @@ impl Lowering<'_> {
                 None
             }
         };
-        let phase = fields
-            .get("phase")
-            .and_then(|node| self.keyword(node, "phase", Phase::NAMES, Phase::parse).map(|phase| Spanned::new(phase, node.span)));
+        let phase = fields.get("phase").and_then(|node| {
+            self.keyword(node, "phase", Phase::NAMES, Phase::parse).map(|phase| Spanned::new(phase, node.span))
+        });
         if let Some(notes) = fields.get("notes") {
             self.text(notes, "`notes`");
         }
@@ -228,7 +241,9 @@ impl Lowering<'_> {
         };
         let mut days: Vec<Day> = Vec::with_capacity(entries.len());
         for (key, value) in entries {
-            let Some(name) = self.string(key, "a day") else { continue };
+            let Some(name) = self.string(key, "a day") else {
+                continue;
+            };
             let Some(weekday) = Weekday::parse_key(name.value) else {
                 let lower = name.value.to_lowercase();
                 let candidates = Weekday::NAMES.iter().chain(Weekday::FULL_NAMES).copied();
@@ -245,7 +260,9 @@ impl Lowering<'_> {
                 self.report(invalid(key.span, message).with_label(first_span, "first written here"));
                 continue;
             }
-            let Some(content) = self.day_content(value, weekday, week) else { continue };
+            let Some(content) = self.day_content(value, weekday, week) else {
+                continue;
+            };
             days.push(Day { weekday, key: Spanned::new(name.value.to_owned(), key.span), content });
         }
         days
@@ -271,7 +288,10 @@ impl Lowering<'_> {
                     }
                 }
                 if items.is_empty() {
-                    self.report(invalid(node.span, format!("{what} is an empty list")).with_help("write `rest` or add sessions"));
+                    self.report(
+                        invalid(node.span, format!("{what} is an empty list"))
+                            .with_help("write `rest` or add sessions"),
+                    );
                 }
                 Some(DayContent::Sessions { sessions, listed: true })
             }
@@ -310,7 +330,8 @@ impl Lowering<'_> {
         let Some(kind_name) = kind_name else {
             if !fields.had_unknown {
                 self.report(
-                    invalid(node.span, format!("{what} has no kind")).with_help("start it with `run:`, `strength:`, `cross:` or `mobility:`"),
+                    invalid(node.span, format!("{what} has no kind"))
+                        .with_help("start it with `run:`, `strength:`, `cross:` or `mobility:`"),
                 );
             }
             return None;

@@ -1,0 +1,58 @@
+//! `consecutive-strength-days`: lower-body sessions on two days in a row.
+
+use super::{Category, Rule, RuleContext, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::model::{Model, SessionView};
+
+/// The rule.
+pub struct ConsecutiveStrengthDays;
+
+static META: RuleMeta = RuleMeta {
+    name: "consecutive-strength-days",
+    category: Category::Schedule,
+    default_severity: Some(Severity::Warning),
+    summary: "lower-body sessions on two adjacent days",
+    doc: include_str!("../../rules/consecutive-strength-days.md"),
+    options: &[],
+};
+
+impl Rule for ConsecutiveStrengthDays {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
+        let lower_body: Vec<&SessionView<'_>> = model.sessions().map(|(_, s)| s).filter(|s| s.is_lower_body).collect();
+        let mut previous_day: Option<u64> = None;
+        for (index, session) in lower_body.iter().enumerate() {
+            // Only the first lower-body session of a day is compared, so a day with two
+            // sessions after a lifting day is reported once.
+            if previous_day == Some(session.day_number) {
+                continue;
+            }
+            previous_day = Some(session.day_number);
+            let day_before = session.day_number.checked_sub(1);
+            let earlier =
+                lower_body.get(..index).unwrap_or(&[]).iter().rev().find(|s| Some(s.day_number) == day_before);
+            let Some(earlier) = earlier else { continue };
+            let finding = cx
+                .finding(
+                    session.session.kind_key,
+                    format!(
+                        "lower-body strength on {} right after {}",
+                        session.weekday.full_name(),
+                        earlier.weekday.full_name()
+                    ),
+                )
+                .with_span_label("second day in a row")
+                .with_label(
+                    earlier.session.kind_key,
+                    format!("lower-body session the day before (week {})", earlier.week),
+                )
+                .with_help("leave at least one day between lower-body sessions so the legs recover")
+                .at_day(session.week, Some(session.weekday))
+                .with_path(session.path());
+            cx.report(finding);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! `strength-frequency`: too few or too many lower-body sessions in a week.
+
+use super::{Category, OptionDefault, Rule, RuleContext, RuleMeta, RuleOption};
+use crate::diagnostic::Severity;
+use crate::model::Model;
+use crate::plan::Phase;
+
+/// The rule.
+pub struct StrengthFrequency;
+
+static META: RuleMeta = RuleMeta {
+    name: "strength-frequency",
+    category: Category::Volume,
+    default_severity: Some(Severity::Warning),
+    summary: "the number of lower-body sessions in a week is outside [`min`, `max`]",
+    doc: include_str!("../../rules/strength-frequency.md"),
+    options: &[
+        RuleOption {
+            name: "min",
+            default: OptionDefault::Integer(1),
+            description: "fewest lower-body sessions a week (0 in taper, race and recovery weeks)",
+        },
+        RuleOption {
+            name: "max",
+            default: OptionDefault::Integer(3),
+            description: "most lower-body sessions a week (at most 2 in peak and taper weeks)",
+        },
+    ],
+};
+
+/// Peak and taper weeks hold at most this many lower-body sessions.
+const PEAK_MAX: u32 = 2;
+
+impl Rule for StrengthFrequency {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
+        let (min, max) = (cx.integer("min"), cx.integer("max"));
+        if min > 0 && model.sessions().all(|(_, session)| !session.is_lower_body) {
+            let finding = cx
+                .finding(model.plan.weeks_key, "the plan has no lower-body strength session at all")
+                .with_span_label(format!("{} weeks without lower-body strength", model.weeks.len()))
+                .with_help("add one or two short lower-body sessions a week: even one a week beats none");
+            cx.report(finding);
+            return;
+        }
+        for week in &model.weeks {
+            let count = u32::try_from(week.lower_body_sessions().count()).unwrap_or(u32::MAX);
+            let week_max = if matches!(week.phase, Phase::Peak | Phase::Taper) { max.min(PEAK_MAX) } else { max };
+            let week_min = if matches!(week.phase, Phase::Taper | Phase::Race | Phase::Recovery) { 0 } else { min };
+            let (message, help) = if count < week_min {
+                (
+                    format!(
+                        "{} in week {} ({} phase), fewer than {week_min}",
+                        sessions(count),
+                        week.week.number,
+                        week.phase
+                    ),
+                    "plan at least one lower-body session: one a week keeps the gains, two build them".to_owned(),
+                )
+            } else if count > week_max {
+                (
+                    format!(
+                        "{} in week {} ({} phase), more than {week_max}",
+                        sessions(count),
+                        week.week.number,
+                        week.phase
+                    ),
+                    format!("keep to {week_max} lower-body sessions so running stays the priority"),
+                )
+            } else {
+                continue;
+            };
+            let mut finding = cx
+                .finding(week.week.number_key, message)
+                .with_help(help)
+                .at_day(week.week.number, None)
+                .with_path(week.path());
+            for session in week.lower_body_sessions() {
+                finding =
+                    finding.with_label(session.session.kind_key, format!("lower-body session on {}", session.weekday));
+            }
+            cx.report(finding);
+        }
+    }
+}
+
+fn sessions(count: u32) -> String {
+    match count {
+        1 => "1 lower-body session".to_owned(),
+        n => format!("{n} lower-body sessions"),
+    }
+}
