@@ -42,6 +42,14 @@ pub struct Args {
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
 
+    /// Read this config file instead of looking for `runlint.toml` / `.runlint.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore config files: defaults only.
+    #[arg(long)]
+    pub no_config: bool,
+
     /// Number of files linted in parallel (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -110,6 +118,15 @@ pub enum RunError {
         /// Why.
         message: String,
     },
+    /// The config file could not be read.
+    #[error("cannot read the config file `{path}`: {message}")]
+    #[diagnostic(code(runlint::config))]
+    Config {
+        /// The path.
+        path: String,
+        /// Why.
+        message: String,
+    },
     /// `--explain` named no rule.
     #[error("unknown rule `{name}`")]
     #[diagnostic(code(runlint::unknown_rule), help("{help}"))]
@@ -131,7 +148,7 @@ pub fn run(args: Args) -> ExitCode {
     if let Some(name) = &args.explain {
         return explain(name);
     }
-    let config = Config::default();
+    let Some(config) = load_config(&args) else { return ExitCode::from(EXIT_FAILURE) };
     let threads = args.threads.unwrap_or(0);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool,
@@ -202,6 +219,41 @@ fn lint_input(input: &Input, config: &Config, verbose: bool) -> Result<Option<Fi
         None => crate::lint_source(&source, config),
     };
     Ok(Some(FileReport { source, diagnostics }))
+}
+
+/// The run's configuration, or `None` after reporting why it cannot be read.
+fn load_config(args: &Args) -> Option<Config> {
+    if args.no_config {
+        return Some(Config::default());
+    }
+    let path = match &args.config {
+        Some(path) => path.clone(),
+        None => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            match crate::config::find(&cwd) {
+                Some(path) => path,
+                None => return Some(Config::default()),
+            }
+        }
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let name = discover::display_path(path.strip_prefix(&cwd).unwrap_or(&path));
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) => {
+            report_run_error(RunError::Config { path: name, message: discover::describe_io_error(&error) });
+            return None;
+        }
+    };
+    match crate::config::parse(&name, &text) {
+        Ok(config) => Some(config),
+        Err(errors) => {
+            for error in errors {
+                eprintln!("{:?}", miette::Report::new(error));
+            }
+            None
+        }
+    }
 }
 
 fn explain(name: &str) -> ExitCode {

@@ -14,6 +14,7 @@ pub mod render;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 pub mod tags;
 pub mod yaml;
 
@@ -25,7 +26,14 @@ use source::Source;
 
 /// Lints one plan and returns its diagnostics sorted by position.
 pub fn lint_source(source: &Source, config: &Config) -> Vec<Diagnostic> {
-    let mut diagnostics = check(source, config);
+    let diagnostics = check(source, config);
+    let shape_errors = diagnostics.iter().any(|d| matches!(d.rule, "syntax-error" | "invalid-plan"));
+    let mut diagnostics = if shape_errors {
+        diagnostics
+    } else {
+        let unused_severity = config.builtin_severity("unused-suppression", Severity::Info);
+        suppress::apply(source, diagnostics, unused_severity, |rule| config.is_enabled(rule))
+    };
     sort_by_position(&mut diagnostics);
     diagnostics
 }

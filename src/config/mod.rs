@@ -1,5 +1,10 @@
 //! Run configuration: rule severities and options, extra exercises, excluded paths.
 
+mod file;
+mod toml_tree;
+
+pub use file::{CONFIG_NAMES, ConfigError, find, parse};
+
 use crate::catalog::Catalog;
 use crate::diagnostic::Severity;
 use crate::rules::{OptionValue, RuleMeta};
@@ -43,6 +48,14 @@ impl Config {
     /// The effective severity of a built-in diagnostic with a configurable severity.
     pub fn builtin_severity(&self, name: &str, default: Severity) -> Option<Severity> {
         self.setting(name).and_then(|s| s.severity).unwrap_or(Some(default))
+    }
+
+    /// Whether a rule or configurable built-in diagnostic runs.
+    pub fn is_enabled(&self, name: &str) -> bool {
+        match crate::rules::find(name) {
+            Some(rule) => self.severity(rule.meta()).is_some(),
+            None => self.setting(name).and_then(|s| s.severity).unwrap_or(Some(Severity::Info)).is_some(),
+        }
     }
 
     /// The configured options of a rule.

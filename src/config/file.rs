@@ -1,0 +1,317 @@
+//! Finding and reading `runlint.toml`, reporting every mistake at its key or value.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use miette::{NamedSource, SourceSpan};
+
+use super::toml_tree::{self, TomlNode, TomlValue};
+use super::{Config, RuleSetting};
+use crate::diagnostic::Severity;
+use crate::rules::{self, OptionDefault, OptionValue, RuleOption};
+use crate::suggest::did_you_mean;
+use crate::tags::{TAG_NAMES, Tag, TagSet};
+
+/// Config file names, in the order they are looked for in each directory.
+pub const CONFIG_NAMES: &[&str] = &["runlint.toml", ".runlint.toml"];
+
+const TOP_LEVEL_KEYS: &[&str] = &["exclude", "rules", "exercises"];
+/// Built-in diagnostics whose severity a config may set.
+const CONFIGURABLE_BUILTINS: &[&str] = &["unknown-exercise", "unused-suppression"];
+const SEVERITIES: &[&str] = &["off", "info", "warning", "error"];
+const DEFINITION_KEYS: &[&str] = &["tags", "like"];
+
+/// A mistake in a config file, shown by miette with the offending key or value underlined.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(runlint::config))]
+pub struct ConfigError {
+    message: String,
+    #[source_code]
+    config_text: NamedSource<String>,
+    #[label("{label}")]
+    span: SourceSpan,
+    label: String,
+    #[help]
+    help: Option<String>,
+}
+
+impl ConfigError {
+    /// What went wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The suggestion, if any.
+    pub fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// Where, as a byte range in the config file.
+    pub fn range(&self) -> Range<usize> {
+        self.span.offset()..self.span.offset() + self.span.len()
+    }
+}
+
+/// The nearest config file: in `start` or the closest parent directory.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start.ancestors().flat_map(|dir| CONFIG_NAMES.iter().map(move |name| dir.join(name))).find(|path| path.is_file())
+}
+
+/// Reads a config from its text; `Err` holds every mistake found.
+pub fn parse(name: &str, text: &str) -> Result<Config, Vec<ConfigError>> {
+    let mut reader = Reader { name, text, errors: Vec::new() };
+    let config = match toml_tree::parse(text) {
+        Ok(root) => reader.config(&root),
+        Err((message, span)) => {
+            reader.error(span, format!("invalid TOML: {message}"), "here", None);
+            Config::default()
+        }
+    };
+    reader.errors.sort_by_key(|error| error.span.offset());
+    if reader.errors.is_empty() { Ok(config) } else { Err(reader.errors) }
+}
+
+struct Reader<'t> {
+    name: &'t str,
+    text: &'t str,
+    errors: Vec<ConfigError>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, span: Range<usize>, message: String, label: &str, help: Option<String>) {
+        self.errors.push(ConfigError {
+            message,
+            config_text: NamedSource::new(self.name, self.text.to_owned()),
+            span: (span.start, span.end.saturating_sub(span.start)).into(),
+            label: label.to_owned(),
+            help,
+        });
+    }
+
+    fn wrong_type(&mut self, node: &TomlNode, what: &str, expected: &str) {
+        let found = match &node.value {
+            TomlValue::Str(text) => format!("`{text}`"),
+            TomlValue::Int(value) => format!("`{value}`"),
+            TomlValue::Float(value) => format!("`{value}`"),
+            other => other.kind_name().to_owned(),
+        };
+        let message = format!("{what} must be {expected}, found {found}");
+        self.error(node.span.clone(), message, "this value", None);
+    }
+
+    fn unknown_key(&mut self, key: &toml::Spanned<String>, what: &str, known: &[&str]) {
+        let help = match did_you_mean(key.get_ref(), known.iter().copied()) {
+            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+            None => format!("known keys: {}", known.join(", ")),
+        };
+        self.error(key.span(), format!("unknown key `{}` in {what}", key.get_ref()), "unknown key", Some(help));
+    }
+
+    fn table<'n>(&mut self, node: &'n TomlNode, what: &str) -> &'n [(toml::Spanned<String>, TomlNode)] {
+        match &node.value {
+            TomlValue::Table(entries) => entries,
+            _ => {
+                self.wrong_type(node, what, "a table");
+                &[]
+            }
+        }
+    }
+
+    fn config(&mut self, root: &TomlNode) -> Config {
+        let mut config = Config::default();
+        for (key, value) in self.table(root, "the config file") {
+            match key.get_ref().as_str() {
+                "exclude" => config.exclude = self.exclude(value),
+                "rules" => config.rules = self.rules(value),
+                "exercises" => self.exercises(value, &mut config),
+                _ => self.unknown_key(key, "the config file", TOP_LEVEL_KEYS),
+            }
+        }
+        config
+    }
+
+    fn exclude(&mut self, node: &TomlNode) -> Vec<String> {
+        let TomlValue::Array(items) = &node.value else {
+            self.wrong_type(node, "`exclude`", "an array of globs");
+            return Vec::new();
+        };
+        let mut globs = Vec::new();
+        for item in items {
+            match &item.value {
+                TomlValue::Str(glob) => match globset::Glob::new(glob) {
+                    Ok(_) => globs.push(glob.clone()),
+                    Err(error) => {
+                        self.error(item.span.clone(), format!("bad glob `{glob}`: {error}"), "this glob", None)
+                    }
+                },
+                _ => self.wrong_type(item, "an `exclude` entry", "a glob string"),
+            }
+        }
+        globs
+    }
+
+    fn rules(&mut self, node: &TomlNode) -> Vec<(String, RuleSetting)> {
+        let mut settings = Vec::new();
+        let configurable: Vec<&str> =
+            rules::RULES.iter().map(|rule| rule.meta().name).chain(CONFIGURABLE_BUILTINS.iter().copied()).collect();
+        for (key, value) in self.table(node, "`[rules]`") {
+            let name = key.get_ref().as_str();
+            if rules::BUILTIN_DIAGNOSTICS.contains(&name) && !CONFIGURABLE_BUILTINS.contains(&name) {
+                let message = format!("`{name}` is always reported and cannot be configured");
+                self.error(key.span(), message, "not a rule", None);
+                continue;
+            }
+            if !configurable.contains(&name) {
+                let help = match did_you_mean(name, configurable.iter().copied()) {
+                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                    None => "`runlint --list-rules` lists every rule".to_owned(),
+                };
+                self.error(key.span(), format!("unknown rule `{name}`"), "not a rule", Some(help));
+                continue;
+            }
+            let options = rules::find(name).map_or(&[][..], |rule| rule.meta().options);
+            if let Some(setting) = self.rule_setting(name, value, options) {
+                settings.push((name.to_owned(), setting));
+            }
+        }
+        settings
+    }
+
+    fn rule_setting(&mut self, rule: &str, node: &TomlNode, options: &[RuleOption]) -> Option<RuleSetting> {
+        match &node.value {
+            TomlValue::Str(_) => {
+                self.severity(node).map(|severity| RuleSetting { severity: Some(severity), options: vec![] })
+            }
+            TomlValue::Table(entries) => {
+                let mut setting = RuleSetting::default();
+                let known: Vec<&str> = std::iter::once("severity").chain(options.iter().map(|o| o.name)).collect();
+                for (key, value) in entries {
+                    if key.get_ref() == "severity" {
+                        setting.severity = self.severity(value);
+                    } else if let Some(option) = options.iter().find(|o| o.name == key.get_ref()) {
+                        if let Some(value) = self.option_value(rule, option, value) {
+                            setting.options.push((option.name.to_owned(), value));
+                        }
+                    } else {
+                        self.unknown_key(key, &format!("the settings of `{rule}`"), &known);
+                    }
+                }
+                Some(setting)
+            }
+            _ => {
+                self.wrong_type(node, &format!("`{rule}`"), "a severity or a table such as `{ severity = \"error\" }`");
+                None
+            }
+        }
+    }
+
+    /// `off`, `info`, `warning` or `error`: `Some(None)` is off.
+    fn severity(&mut self, node: &TomlNode) -> Option<Option<Severity>> {
+        let TomlValue::Str(word) = &node.value else {
+            self.wrong_type(node, "a severity", "`off`, `info`, `warning` or `error`");
+            return None;
+        };
+        if word == "off" {
+            return Some(None);
+        }
+        if let Some(severity) = Severity::parse(word) {
+            return Some(Some(severity));
+        }
+        let help = did_you_mean(word, SEVERITIES.iter().copied())
+            .map_or_else(|| "use `off`, `info`, `warning` or `error`".to_owned(), |s| format!("did you mean `{s}`?"));
+        self.error(node.span.clone(), format!("unknown severity `{word}`"), "not a severity", Some(help));
+        None
+    }
+
+    fn option_value(&mut self, rule: &str, option: &RuleOption, node: &TomlNode) -> Option<OptionValue> {
+        let what = format!("`{}` of `{rule}`", option.name);
+        match (option.default, &node.value) {
+            (OptionDefault::Integer(_), TomlValue::Int(value)) if *value >= 0 => {
+                Some(OptionValue::Number(*value as f64))
+            }
+            (OptionDefault::Integer(_), _) => {
+                self.wrong_type(node, &what, "a whole number of at least 0");
+                None
+            }
+            (OptionDefault::Number(_), TomlValue::Int(value)) if *value >= 0 => {
+                Some(OptionValue::Number(*value as f64))
+            }
+            (OptionDefault::Number(_), TomlValue::Float(value)) if value.is_finite() && *value >= 0.0 => {
+                Some(OptionValue::Number(*value))
+            }
+            (OptionDefault::Number(_), _) => {
+                self.wrong_type(node, &what, "a number of at least 0");
+                None
+            }
+            (OptionDefault::Choice(_, choices), TomlValue::Str(word)) if choices.contains(&word.as_str()) => {
+                Some(OptionValue::Word(word.clone()))
+            }
+            (OptionDefault::Choice(_, choices), _) => {
+                let expected: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+                self.wrong_type(node, &what, &format!("one of {}", expected.join(", ")));
+                None
+            }
+        }
+    }
+
+    fn exercises(&mut self, node: &TomlNode, config: &mut Config) {
+        for (name, definition) in self.table(node, "`[exercises]`") {
+            let what = format!("the definition of `{}`", name.get_ref());
+            let entries = self.table(definition, &what);
+            let mut tags = None;
+            for (key, value) in entries {
+                match key.get_ref().as_str() {
+                    "tags" => tags = self.tags(value),
+                    "like" => tags = self.like(value),
+                    _ => self.unknown_key(key, &what, DEFINITION_KEYS),
+                }
+            }
+            if entries.len() > 1 && entries.iter().all(|(k, _)| DEFINITION_KEYS.contains(&k.get_ref().as_str())) {
+                self.error(definition.span.clone(), format!("{what} has both `tags` and `like`"), "keep one", None);
+            } else if let Some(tags) = tags {
+                config.catalog.define(name.get_ref(), tags);
+            } else if entries.is_empty() {
+                self.error(definition.span.clone(), format!("{what} needs `tags` or `like`"), "empty", None);
+            }
+        }
+    }
+
+    fn tags(&mut self, node: &TomlNode) -> Option<TagSet> {
+        let TomlValue::Array(items) = &node.value else {
+            self.wrong_type(node, "`tags`", "an array of tags");
+            return None;
+        };
+        let mut tags = TagSet::EMPTY;
+        for item in items {
+            let TomlValue::Str(word) = &item.value else {
+                self.wrong_type(item, "a tag", "a string");
+                return None;
+            };
+            match Tag::parse(word) {
+                Some(tag) => tags.insert(tag),
+                None => {
+                    let help = did_you_mean(word, TAG_NAMES.iter().copied()).map(|t| format!("did you mean `{t}`?"));
+                    self.error(item.span.clone(), format!("unknown tag `{word}`"), "not a tag", help);
+                    return None;
+                }
+            }
+        }
+        Some(tags)
+    }
+
+    fn like(&mut self, node: &TomlNode) -> Option<TagSet> {
+        let TomlValue::Str(known) = &node.value else {
+            self.wrong_type(node, "`like`", "the name of a known exercise");
+            return None;
+        };
+        let catalog = crate::catalog::Catalog::builtin();
+        if let Some(entry) = catalog.lookup(known) {
+            return Some(entry.tags);
+        }
+        let nearest = catalog.nearest(known, 3);
+        let help = (!nearest.is_empty()).then(|| format!("did you mean `{}`?", nearest.join("`, `")));
+        self.error(node.span.clone(), format!("unknown exercise `{known}`"), "not in the catalogue", help);
+        None
+    }
+}

@@ -1,0 +1,172 @@
+//! Inline suppressions: `# runlint: allow RULE[, RULE] [-- reason]` on the line of a
+//! diagnostic or alone on the line above it, and `# runlint: allow-file RULE[, RULE]`.
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::source::Source;
+use crate::suggest::did_you_mean;
+
+/// Diagnostics that can never be silenced.
+const UNSUPPRESSIBLE: &[&str] = &["syntax-error", "invalid-plan"];
+
+const MARKER: &str = "# runlint:";
+
+/// One rule named in a suppression comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// The rule name as written.
+    pub rule: String,
+    /// Where the name is written.
+    pub span: Span,
+    /// The 1-based line it silences, or `None` for the whole file.
+    pub line: Option<usize>,
+}
+
+/// Finds every suppression comment in a source.
+pub fn parse(source: &Source) -> Vec<Suppression> {
+    let mut suppressions = Vec::new();
+    let text = source.text();
+    let mut line_start = 0;
+    for (index, raw_line) in text.split_inclusive('\n').enumerate() {
+        let line_number = index + 1;
+        let line = raw_line.trim_end_matches(['\n', '\r']);
+        if let Some(marker) = find_comment_marker(line) {
+            let alone = line.get(..marker).is_some_and(|before| before.trim().is_empty());
+            let directive_start = marker + MARKER.len();
+            let directive = line.get(directive_start..).unwrap_or("");
+            let trimmed = directive.trim_start();
+            let (whole_file, names_start) = if let Some(rest) = trimmed.strip_prefix("allow-file") {
+                (true, directive.len() - rest.len())
+            } else if let Some(rest) = trimmed.strip_prefix("allow") {
+                (false, directive.len() - rest.len())
+            } else {
+                line_start += raw_line.len();
+                continue;
+            };
+            let names = directive.get(names_start..).unwrap_or("");
+            let names = names.split("--").next().unwrap_or("");
+            let target = match (whole_file, alone) {
+                (true, _) => None,
+                (false, true) => Some(line_number + 1),
+                (false, false) => Some(line_number),
+            };
+            let mut offset = line_start + directive_start + names_start;
+            for part in names.split(',') {
+                let name = part.trim();
+                let leading = part.len() - part.trim_start().len();
+                if !name.is_empty() {
+                    let start = offset + leading;
+                    suppressions.push(Suppression {
+                        rule: name.to_owned(),
+                        span: Span::new(start, start + name.len()),
+                        line: target,
+                    });
+                }
+                offset += part.len() + 1;
+            }
+        }
+        line_start += raw_line.len();
+    }
+    suppressions
+}
+
+/// The byte index of a `# runlint:` comment in a line: at the line start or after
+/// whitespace, and outside quotes.
+fn find_comment_marker(line: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    for (index, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(open), c) if c == open => quote = None,
+            (None, '"' | '\'') if previous.is_whitespace() || matches!(previous, ':' | '[' | '{' | ',') => {
+                quote = Some(c)
+            }
+            (None, '#') if previous.is_whitespace() || index == 0 => {
+                return line.get(index..).filter(|rest| rest.starts_with(MARKER)).map(|_| index);
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    None
+}
+
+/// Drops silenced diagnostics and reports suppressions that silenced nothing.
+/// `enabled` tells whether a rule ran at all (a suppression of a disabled rule is not reported).
+pub fn apply(
+    source: &Source,
+    diagnostics: Vec<Diagnostic>,
+    unused_severity: Option<Severity>,
+    enabled: impl Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
+    let suppressions = parse(source);
+    if suppressions.is_empty() {
+        return diagnostics;
+    }
+    let mut used = vec![false; suppressions.len()];
+    let mut kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|diagnostic| {
+            if UNSUPPRESSIBLE.contains(&diagnostic.rule) {
+                return true;
+            }
+            let line = source.line_of(diagnostic.span.start);
+            let mut silenced = false;
+            for (suppression, used) in suppressions.iter().zip(used.iter_mut()) {
+                if suppression.rule == diagnostic.rule && suppression.line.is_none_or(|l| l == line) {
+                    *used = true;
+                    silenced = true;
+                }
+            }
+            !silenced
+        })
+        .collect();
+    let Some(severity) = unused_severity else { return kept };
+    for (suppression, used) in suppressions.iter().zip(used) {
+        if used || (is_known(&suppression.rule) && !enabled(&suppression.rule)) {
+            continue;
+        }
+        kept.push(unused(suppression, severity));
+    }
+    kept
+}
+
+fn is_known(rule: &str) -> bool {
+    crate::rules::find(rule).is_some() || crate::rules::BUILTIN_DIAGNOSTICS.contains(&rule)
+}
+
+fn unused(suppression: &Suppression, severity: Severity) -> Diagnostic {
+    let rule = &suppression.rule;
+    let (message, help) = if UNSUPPRESSIBLE.contains(&rule.as_str()) {
+        (format!("`{rule}` cannot be suppressed"), "fix the plan instead; this comment does nothing".to_owned())
+    } else if !is_known(rule) {
+        let names =
+            crate::rules::RULES.iter().map(|r| r.meta().name).chain(crate::rules::BUILTIN_DIAGNOSTICS.iter().copied());
+        let help = match did_you_mean(rule, names) {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => "`runlint --list-rules` lists every rule".to_owned(),
+        };
+        (format!("unknown rule `{rule}` in a suppression"), help)
+    } else {
+        let place = if suppression.line.is_some() { "here" } else { "in this file" };
+        (format!("suppression of `{rule}` silences nothing {place}"), "remove it".to_owned())
+    };
+    Diagnostic::new("unused-suppression", severity, message, suppression.span).with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_trailing_standalone_and_file_wide_suppressions() {
+        let source = Source::new(
+            "s.yaml",
+            "a: 1  # runlint: allow x, y -- reason\n# runlint: allow z\nb: 2\n# runlint: allow-file w\nc: \"# runlint: allow q\"\n",
+        );
+        let found: Vec<(String, Option<usize>)> = parse(&source).into_iter().map(|s| (s.rule, s.line)).collect();
+        let expected = [("x", Some(1)), ("y", Some(1)), ("z", Some(3)), ("w", None)];
+        assert_eq!(found, expected.map(|(r, l)| (r.to_owned(), l)).to_vec());
+        let spans: Vec<&str> = parse(&source).iter().map(|s| source.slice(s.span)).collect();
+        assert_eq!(spans, ["x", "y", "z", "w"]);
+    }
+}

@@ -1,0 +1,118 @@
+//! `runlint.toml`: severities, options, extra exercises, and located mistakes.
+
+mod common;
+
+use runlint::config::{Config, parse};
+use runlint::diagnostic::Severity;
+use runlint::source::Source;
+
+/// A plan with box jumps in plan week 11 (training week 11) and nothing else to report
+/// for `plyometrics-too-early`.
+fn plyometrics_plan() -> String {
+    let mut plan = String::from("plan: Jumps\nweeks:\n");
+    for week in [9, 11] {
+        plan.push_str(&format!(
+            "  - week: {week}\n    days:\n      mon:\n        strength: Legs\n        exercises:\n          - split squat: 2x8 each\n          - calf raise: 2x12\n          - glute bridge: 2x10\n          - dead bug: 2x8\n          - box jump: 2x5\n      tue: rest\n"
+        ));
+    }
+    plan
+}
+
+fn plyometric_findings(config: &Config) -> Vec<(usize, Severity)> {
+    let source = Source::new("p.yaml", plyometrics_plan());
+    runlint::lint_source(&source, config)
+        .into_iter()
+        .filter(|d| d.rule == "plyometrics-too-early")
+        .map(|d| (source.line_of(d.span.start), d.severity))
+        .collect()
+}
+
+fn config(text: &str) -> Config {
+    match parse("runlint.toml", text) {
+        Ok(config) => config,
+        Err(errors) => {
+            panic!("config rejected: {:?}", errors.iter().map(|e| e.message().to_owned()).collect::<Vec<_>>())
+        }
+    }
+}
+
+#[test]
+fn severity_and_options_change_what_a_rule_reports() {
+    assert_eq!(plyometric_findings(&Config::default()), vec![(12, Severity::Warning), (23, Severity::Warning)]);
+    let raised = config("[rules]\nplyometrics-too-early = { severity = \"error\", min-week = 10 }\n");
+    assert_eq!(plyometric_findings(&raised), vec![(12, Severity::Error)]);
+    let off = config("[rules]\nplyometrics-too-early = \"off\"\n");
+    assert_eq!(plyometric_findings(&off), vec![]);
+}
+
+#[test]
+fn an_unknown_rule_is_a_located_error_with_a_suggestion() {
+    let text = "[rules]\ncore-work-missing = \"off\"\nplyometrics-to-early = \"error\"\n";
+    let errors = parse("runlint.toml", text).err().unwrap_or_default();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].message(), "unknown rule `plyometrics-to-early`");
+    assert_eq!(errors[0].help(), Some("did you mean `plyometrics-too-early`?"));
+    assert_eq!(&text[errors[0].range()], "plyometrics-to-early");
+}
+
+#[test]
+fn every_mistake_is_reported_at_its_key_or_value() {
+    let text = "exlude = []\n[rules]\nsame-day-gap = { min-hour = 2 }\nsession-too-long = { max-minutes = \"long\" }\nheavy-before-hard = \"fatal\"\ninvalid-plan = \"off\"\n[exercises]\n\"copenhagen plank\" = { tags = [\"core\", \"adductor\"] }\n\"pogo jumps\" = { like = \"pogo hopz\" }\n";
+    let errors = parse("runlint.toml", text).err().unwrap_or_default();
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (&text[e.range()], e.help().unwrap_or(""))).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("exlude", "did you mean `exclude`?"),
+            ("min-hour", "did you mean `min-hours`?"),
+            ("\"long\"", ""),
+            ("\"fatal\"", "use `off`, `info`, `warning` or `error`"),
+            ("invalid-plan", ""),
+            ("\"adductor\"", "did you mean `adductors`?"),
+            ("\"pogo hopz\"", "did you mean `pogo hops`, `hollow hold`, `single-leg hop`?"),
+        ]
+    );
+}
+
+#[test]
+fn configured_exercises_extend_the_catalogue() {
+    let plan = "plan: x\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises:\n          - split squat: 2x8 each\n          - calf raise: 2x12\n          - glute bridge: 2x10\n          - copenhagen adduction: 2x20s each\n          - skater bound: 2x6 each\n      tue: rest\n";
+    let source = Source::new("x.yaml", plan);
+    let unknown = |config: &Config| -> Vec<String> {
+        runlint::lint_source(&source, config)
+            .into_iter()
+            .filter(|d| d.rule == "unknown-exercise")
+            .map(|d| source.slice(d.span).to_owned())
+            .collect()
+    };
+    assert_eq!(unknown(&Config::default()), ["copenhagen adduction", "skater bound"]);
+    let extended = config(
+        "[exercises]\n\"skater bound\" = { like = \"lateral bound\" }\n\"copenhagen adduction\" = { tags = [\"core\", \"adductors\", \"isometric\"] }\n",
+    );
+    assert_eq!(unknown(&extended), Vec::<String>::new());
+}
+
+#[test]
+fn the_cli_finds_the_nearest_config_and_fails_with_2_on_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let nested = dir.path().join("plans/2026");
+    std::fs::create_dir_all(&nested).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(nested.join("jumps.yaml"), plyometrics_plan()).unwrap_or_else(|e| panic!("{e}"));
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_runlint"))
+            .args(args)
+            .current_dir(&nested)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    std::fs::write(dir.path().join("runlint.toml"), "[rules]\nplyometrics-too-early = \"error\"\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(run(&["jumps.yaml"]).status.code(), Some(1));
+    assert_eq!(run(&["--no-config", "jumps.yaml"]).status.code(), Some(0));
+    std::fs::write(dir.path().join(".runlint.toml"), "[rules]\nplyo = \"error\"\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(dir.path().join("runlint.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let output = run(&["jumps.yaml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown rule `plyo`"));
+    assert!(output.stdout.is_empty(), "nothing is linted with a broken config");
+}

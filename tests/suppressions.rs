@@ -1,0 +1,66 @@
+//! Inline `# runlint: allow` comments.
+
+mod common;
+
+use common::lint_lines;
+
+const PLAN: &str = "plan: x
+athlete: {strength_weeks: 20}
+weeks:
+  - week: 1
+    days:
+      mon:
+        strength: Legs MARK_SAME
+        exercises: [squat, glute bridge, dead bug, split squat]
+      tue: rest
+";
+
+fn with(mark_same: &str, line_above: &str) -> String {
+    let plan = PLAN.replace(" MARK_SAME", mark_same);
+    plan.replace("      mon:\n", &format!("      mon:\n{line_above}"))
+}
+
+#[test]
+fn without_a_suppression_the_rule_fires() {
+    assert_eq!(lint_lines(&with("", "")), vec![(7, "calf-work-missing".to_owned())]);
+}
+
+#[test]
+fn a_suppression_on_the_same_line_silences_the_rule() {
+    let plan = with("  # runlint: allow calf-work-missing -- calves done on the bike", "");
+    assert_eq!(lint_lines(&plan), vec![]);
+}
+
+#[test]
+fn a_suppression_alone_on_the_line_above_silences_the_rule() {
+    let plan = with("", "        # runlint: allow single-leg-missing, calf-work-missing\n");
+    // `single-leg-missing` does not fire here (split squat), so that name is unused.
+    assert_eq!(lint_lines(&plan), vec![(7, "unused-suppression".to_owned())]);
+}
+
+#[test]
+fn a_file_wide_suppression_silences_everywhere() {
+    let plan = format!("# runlint: allow-file calf-work-missing\n{}", with("", ""));
+    assert_eq!(lint_lines(&plan), vec![]);
+}
+
+#[test]
+fn unused_unknown_and_unsuppressible_names_are_reported() {
+    let plan = with("  # runlint: allow heavy-before-hard, calf-work-misssing, invalid-plan", "");
+    let lines = lint_lines(&plan);
+    assert_eq!(
+        lines,
+        vec![
+            (7, "calf-work-missing".to_owned()),
+            (7, "unused-suppression".to_owned()),
+            (7, "unused-suppression".to_owned()),
+            (7, "unused-suppression".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn invalid_plan_errors_cannot_be_suppressed() {
+    let plan = with("", "").replace("tue: rest", "tue: rets  # runlint: allow invalid-plan");
+    assert_eq!(lint_lines(&plan), vec![(9, "invalid-plan".to_owned())]);
+}
