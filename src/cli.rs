@@ -65,6 +65,10 @@ pub struct Args {
     /// List every rule and exit.
     #[arg(long)]
     pub list_rules: bool,
+
+    /// Print the JSON Schema of the plan format (for editors) and exit.
+    #[arg(long)]
+    pub print_schema: bool,
 }
 
 /// The lowest severity that fails the run.
@@ -145,6 +149,10 @@ pub fn run(args: Args) -> ExitCode {
     if args.list_rules {
         return finish(print_rule_list());
     }
+    if args.print_schema {
+        let schema = serde_json::to_string_pretty(&crate::schema::plan_schema()).unwrap_or_default();
+        return finish(writeln!(io::stdout().lock(), "{schema}"));
+    }
     if let Some(name) = &args.explain {
         return explain(name);
     }
@@ -161,9 +169,9 @@ pub fn run(args: Args) -> ExitCode {
     for error in &path_errors {
         report_run_error(RunError::Path { path: error.path.clone(), message: error.message.clone() });
     }
-    let options = RenderOptions { color, quiet: args.quiet };
+    let options = RenderOptions { color, quiet: args.quiet, rules: render::enabled_rules(&config) };
     let mut stdout = io::stdout().lock();
-    let written = render::render(args.format, &reports, options, &mut stdout).and_then(|()| stdout.flush());
+    let written = render::render(args.format, &reports, &options, &mut stdout).and_then(|()| stdout.flush());
     if let Err(error) = written {
         if error.kind() == io::ErrorKind::BrokenPipe {
             return ExitCode::from(if path_errors.is_empty() { EXIT_CLEAN } else { EXIT_FAILURE });

@@ -12,6 +12,7 @@ pub mod model;
 pub mod plan;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod suppress;

@@ -90,6 +90,8 @@ pub fn parse(source: &Source) -> Result<Node, YamlError> {
     options.budget = Some(budget);
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
     options.with_snippet = false;
+    // YAML 1.2 booleans only: `off` is a rest day, not `false`.
+    options.strict_booleans = true;
     match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options) {
         Ok(root) => Ok(convert(source, root)),
         Err(error) => Err(YamlError { message: clean_message(&error), span: error_span(source, &error) }),

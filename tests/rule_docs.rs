@@ -3,20 +3,7 @@
 
 mod common;
 
-use common::code_blocks;
-use runlint::config::{Config, RuleSetting};
-use runlint::diagnostic::{Diagnostic, Severity};
-use runlint::source::Source;
-
-/// Lints with every rule enabled, so that rules off by default are tested too.
-fn lint(name: &str, text: &str) -> Vec<Diagnostic> {
-    let mut config = Config::default();
-    for rule in runlint::rules::RULES.iter().filter(|r| r.meta().default_severity.is_none()) {
-        let setting = RuleSetting { severity: Some(Some(Severity::Warning)), ..RuleSetting::default() };
-        config.rules.push((rule.meta().name.to_owned(), setting));
-    }
-    runlint::lint_source(&Source::new(name, text), &config)
-}
+use common::{code_blocks, lint_all_rules};
 
 #[test]
 fn every_bad_example_fires_its_rule_exactly_once_and_every_good_example_is_silent() {
@@ -30,7 +17,7 @@ fn every_bad_example_fires_its_rule_exactly_once_and_every_good_example_is_silen
             continue;
         }
         for (kind, text, expected) in [("bad", &bad[0], 1), ("good", &good[0], 0)] {
-            let diagnostics = lint(&format!("{}-{kind}.yaml", meta.name), text);
+            let (_, diagnostics) = lint_all_rules(&format!("{}-{kind}.yaml", meta.name), text);
             let invalid: Vec<&str> = diagnostics
                 .iter()
                 .filter(|d| d.rule == "invalid-plan" || d.rule == "syntax-error" || d.rule == "unknown-exercise")

@@ -123,15 +123,28 @@ impl SessionView<'_> {
         }
     }
 
-    /// A short description of a run for messages: `long run`, `long run, 20 km`.
+    /// A short description of a run for messages: `long run`, `long run, 20 km`,
+    /// `easy run at hard intensity`.
     pub fn run_description(&self) -> String {
         let SessionKind::Run(run_type) = self.session.kind else {
             return "session".to_owned();
         };
-        match self.session.distance_km {
-            Some(km) => format!("{run_type} run, {} km", crate::plan::load::Number(km)),
-            None => format!("{run_type} run"),
+        let mut description = format!("{run_type} run");
+        if let Some(intensity) = &self.session.intensity {
+            description.push_str(&format!(" at {} intensity", intensity.value));
         }
+        if let Some(km) = self.session.distance_km {
+            description.push_str(&format!(", {} km", crate::plan::load::Number(km)));
+        }
+        description
+    }
+
+    /// The run's kind for a message headline: `a long run`, `an easy run at hard intensity`.
+    pub fn run_headline(&self) -> String {
+        let description = self.run_description();
+        let kind = description.split(',').next().unwrap_or("run");
+        let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        format!("{article} {kind}")
     }
 }
 

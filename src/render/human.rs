@@ -11,7 +11,7 @@ use super::{FileReport, RenderOptions, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Writes each diagnostic as an annotated snippet, then the summary unless quiet.
-pub fn render(reports: &[FileReport], options: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let config = Config::default();
     for report in reports {
         let file = SimpleFile::new(report.source.name(), report.source.text());

@@ -1,12 +1,17 @@
 //! Output formats. Renderers know nothing about plans: only sources and diagnostics.
 
+mod github;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 mod short;
 
 use std::io::{self, Write};
 
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{RULES, RuleMeta};
 use crate::source::Source;
 
 /// One linted file and its diagnostics, sorted by position.
@@ -27,15 +32,40 @@ pub enum Format {
     Short,
     /// One JSON object (the documented contract).
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML: one test suite per file, one failing test case per diagnostic.
+    Junit,
+}
+
+/// A rule as the run has it configured, for formats that describe the rules they ran.
+#[derive(Debug, Clone, Copy)]
+pub struct EnabledRule {
+    /// The rule's metadata.
+    pub meta: &'static RuleMeta,
+    /// Its configured severity.
+    pub severity: Severity,
+}
+
+/// The rules a run enables under `config`.
+pub fn enabled_rules(config: &Config) -> Vec<EnabledRule> {
+    RULES
+        .iter()
+        .filter_map(|rule| config.severity(rule.meta()).map(|severity| EnabledRule { meta: rule.meta(), severity }))
+        .collect()
 }
 
 /// Options that affect rendering.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
     /// Use ANSI colours.
     pub color: bool,
     /// Leave out the summary line.
     pub quiet: bool,
+    /// The rules that ran (SARIF lists them); empty means every rule at its default.
+    pub rules: Vec<EnabledRule>,
 }
 
 /// Counts by severity over a run.
@@ -85,10 +115,13 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 }
 
 /// Writes `reports` in `format`.
-pub fn render(format: Format, reports: &[FileReport], options: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(format: Format, reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Human => human::render(reports, options, out),
         Format::Short => short::render(reports, options, out),
         Format::Json => json::render(reports, out),
+        Format::Sarif => sarif::render(reports, options, out),
+        Format::Github => github::render(reports, out),
+        Format::Junit => junit::render(reports, out),
     }
 }

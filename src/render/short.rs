@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::{FileReport, RenderOptions, Summary};
 
 /// Writes one line per diagnostic, then the summary unless quiet.
-pub fn render(reports: &[FileReport], options: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     for report in reports {
         for diagnostic in &report.diagnostics {
             let start = report.source.position(diagnostic.span.start);

@@ -50,10 +50,10 @@ impl Rule for HeavyBeforeHard {
             let Some(first_run) = runs.first() else {
                 continue;
             };
-            let run = first_run.run_description();
-            let run_type = run.split(',').next().unwrap_or("hard run");
+            let headline = first_run.run_headline();
+            let run_type = headline.split_once(' ').map_or("hard run", |(_, kind)| kind);
             let mut finding = cx
-                .finding(session.session.kind_key, format!("heavy lower-body session the day before a {run_type}"))
+                .finding(session.session.kind_key, format!("heavy lower-body session the day before {headline}"))
                 .with_span_label(heaviness(session))
                 .with_help(format!(
                     "move this session to after the {run_type} (24-48 hours before the next hard run), or make it light: bodyweight, 2-3 sets"

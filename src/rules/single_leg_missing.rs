@@ -24,7 +24,7 @@ static META: RuleMeta = RuleMeta {
 const HELP: &str = "running is a series of single-leg landings: add a unilateral exercise, e.g. `- split squat: 2x8 each` or `- single-leg glute bridge: 2x10 each`";
 
 fn has_single_leg(session: &SessionView<'_>) -> bool {
-    session.exercises.iter().any(|e| e.tags.contains(Tag::SingleLeg) && e.tags.contains(Tag::Lower))
+    session.exercises.iter().any(|e| e.tags.contains(Tag::SingleLeg))
 }
 
 /// Labels the bilateral lower-body exercises of a session.

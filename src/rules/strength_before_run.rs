@@ -33,7 +33,7 @@ impl Rule for StrengthBeforeRun {
                     continue;
                 };
                 let mut finding = cx
-                    .finding(strength.session.kind_key, format!("lower-body session before the {}", first_run.run_description()))
+                    .finding(strength.session.kind_key, format!("lower-body session before {}", first_run.run_headline()))
                     .with_span_label("lifting first leaves tired legs for the run")
                     .with_help("run first and lift afterwards (or later in the day), or move the strength session to another day")
                     .at_day(week.week.number, Some(strength.weekday))

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use runlint::config::Config;
-use runlint::diagnostic::Diagnostic;
+use runlint::config::{Config, RuleSetting};
+use runlint::diagnostic::{Diagnostic, Severity};
 use runlint::source::Source;
 
 /// The repository root.
@@ -16,6 +16,24 @@ pub fn root() -> PathBuf {
 pub fn lint(name: &str, text: &str) -> (Source, Vec<Diagnostic>) {
     let source = Source::new(name, text);
     let diagnostics = runlint::lint_source(&source, &Config::default());
+    (source, diagnostics)
+}
+
+/// The default configuration with the rules that are off by default turned on (as warnings),
+/// so their docs and fixtures are tested too.
+pub fn all_rules_config() -> Config {
+    let mut config = Config::default();
+    for rule in runlint::rules::RULES.iter().filter(|r| r.meta().default_severity.is_none()) {
+        let setting = RuleSetting { severity: Some(Some(Severity::Warning)), ..RuleSetting::default() };
+        config.rules.push((rule.meta().name.to_owned(), setting));
+    }
+    config
+}
+
+/// Lints text with every rule enabled.
+pub fn lint_all_rules(name: &str, text: &str) -> (Source, Vec<Diagnostic>) {
+    let source = Source::new(name, text);
+    let diagnostics = runlint::lint_source(&source, &all_rules_config());
     (source, diagnostics)
 }
 

@@ -1,0 +1,59 @@
+//! `--format github`: GitHub Actions workflow commands, one annotation per diagnostic.
+
+use std::io::{self, Write};
+
+use super::FileReport;
+use crate::diagnostic::Severity;
+
+/// Writes `::error file=...,line=...::message` lines.
+pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    for report in reports {
+        for diagnostic in &report.diagnostics {
+            let command = match diagnostic.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let start = report.source.position(diagnostic.span.start);
+            let end = report.source.position(diagnostic.span.end);
+            let mut message = diagnostic.message.clone();
+            if let Some(help) = &diagnostic.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(report.source.name()),
+                start.line,
+                start.column,
+                end.line,
+                end.column,
+                escape_property(diagnostic.rule),
+                escape_data(&message)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Escapes a command's message: `%`, CR and LF.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a command property: the message escapes plus `:` and `,`.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_the_workflow_command_syntax_requires() {
+        assert_eq!(escape_data("50% of max: 3x5,\nthen\r"), "50%25 of max: 3x5,%0Athen%0D");
+        assert_eq!(escape_property("plans/a:b,c%.yaml"), "plans/a%3Ab%2Cc%25.yaml");
+    }
+}

@@ -1,0 +1,90 @@
+//! `--format junit`: JUnit XML with one test suite per file and one failing test case per
+//! diagnostic; a clean file gets one passing test case.
+
+use std::io::{self, Write};
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::FileReport;
+
+/// Writes the XML document.
+pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = Writer::new_with_indent(out, b' ', 2);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).map_err(io::Error::other)?;
+    let total: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
+    let failures: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+    let suites = BytesStart::new("testsuites").with_attributes([
+        ("name", "runlint"),
+        ("tests", total.to_string().as_str()),
+        ("failures", failures.to_string().as_str()),
+        ("errors", "0"),
+    ]);
+    writer.write_event(Event::Start(suites)).map_err(io::Error::other)?;
+    for report in reports {
+        write_suite(&mut writer, report)?;
+    }
+    writer.write_event(Event::End(BytesEnd::new("testsuites"))).map_err(io::Error::other)?;
+    writeln!(writer.get_mut())
+}
+
+/// Replaces characters XML 1.0 cannot carry even escaped (control characters from plan text).
+fn xml_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}') {
+                c
+            } else {
+                '\u{fffd}'
+            }
+        })
+        .collect()
+}
+
+fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &FileReport) -> io::Result<()> {
+    let name_text = xml_safe(report.source.name());
+    let name = name_text.as_str();
+    let tests = report.diagnostics.len().max(1).to_string();
+    let failures = report.diagnostics.len().to_string();
+    let suite = BytesStart::new("testsuite").with_attributes([
+        ("name", name),
+        ("tests", tests.as_str()),
+        ("failures", failures.as_str()),
+        ("errors", "0"),
+        ("skipped", "0"),
+    ]);
+    writer.write_event(Event::Start(suite)).map_err(io::Error::other)?;
+    if report.diagnostics.is_empty() {
+        let case = BytesStart::new("testcase").with_attributes([("name", "plan is clean"), ("classname", name)]);
+        writer.write_event(Event::Empty(case)).map_err(io::Error::other)?;
+    }
+    for diagnostic in &report.diagnostics {
+        let start = report.source.position(diagnostic.span.start);
+        let case_name = format!("{} at {}:{}", diagnostic.rule, start.line, start.column);
+
+        let line = start.line.to_string();
+        let case = BytesStart::new("testcase").with_attributes([
+            ("name", case_name.as_str()),
+            ("classname", name),
+            ("file", name),
+            ("line", line.as_str()),
+        ]);
+        writer.write_event(Event::Start(case)).map_err(io::Error::other)?;
+        let message = xml_safe(&diagnostic.message);
+        let failure = BytesStart::new("failure")
+            .with_attributes([("message", message.as_str()), ("type", diagnostic.severity.as_str())]);
+        writer.write_event(Event::Start(failure)).map_err(io::Error::other)?;
+        let mut body = format!(
+            "{name}:{}:{}: {}[{}] {}",
+            start.line, start.column, diagnostic.severity, diagnostic.rule, diagnostic.message
+        );
+        if let Some(help) = &diagnostic.help {
+            body.push_str(&format!("\nhelp: {help}"));
+        }
+        writer.write_event(Event::Text(BytesText::new(&xml_safe(&body)))).map_err(io::Error::other)?;
+        writer.write_event(Event::End(BytesEnd::new("failure"))).map_err(io::Error::other)?;
+        writer.write_event(Event::End(BytesEnd::new("testcase"))).map_err(io::Error::other)?;
+    }
+    writer.write_event(Event::End(BytesEnd::new("testsuite"))).map_err(io::Error::other)?;
+    Ok(())
+}

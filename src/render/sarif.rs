@@ -1,0 +1,202 @@
+//! `--format sarif`: SARIF 2.1.0 with every enabled rule described and stable fingerprints.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::{EnabledRule, FileReport, RenderOptions};
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::rules::RULES;
+use crate::source::Source;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const INFORMATION_URI: &str = "https://github.com/runlint/runlint";
+
+/// Diagnostics that are not rules but appear in results, with their descriptions.
+const BUILTINS: &[(&str, &str, Severity)] = &[
+    ("syntax-error", "the file is not valid YAML", Severity::Error),
+    ("invalid-plan", "the YAML does not follow plan format v1", Severity::Error),
+    ("unknown-exercise", "an exercise is not in the catalogue and has no tags", Severity::Warning),
+    ("unused-suppression", "a `# runlint: allow` comment silences nothing", Severity::Info),
+];
+
+/// Writes one SARIF log with one run.
+pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let value = to_value(reports, options);
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// The SARIF document for `reports`.
+pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
+    let enabled: Vec<EnabledRule> = if options.rules.is_empty() {
+        RULES
+            .iter()
+            .filter_map(|r| r.meta().default_severity.map(|severity| EnabledRule { meta: r.meta(), severity }))
+            .collect()
+    } else {
+        options.rules.clone()
+    };
+    let mut descriptors = Vec::new();
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    for rule in &enabled {
+        index_of.insert(rule.meta.name, descriptors.len());
+        descriptors.push(json!({
+            "id": rule.meta.name,
+            "name": pascal_case(rule.meta.name),
+            "shortDescription": { "text": rule.meta.summary },
+            "fullDescription": { "text": section(rule.meta.doc, "## What it does") },
+            "help": { "text": section(rule.meta.doc, "## Why"), "markdown": rule.meta.doc },
+            "defaultConfiguration": { "level": level(rule.severity) },
+            "properties": { "category": rule.meta.category.as_str() },
+        }));
+    }
+    for (name, summary, severity) in BUILTINS {
+        index_of.insert(name, descriptors.len());
+        descriptors.push(json!({
+            "id": name,
+            "name": pascal_case(name),
+            "shortDescription": { "text": summary },
+            "fullDescription": { "text": summary },
+            "help": { "text": summary },
+            "defaultConfiguration": { "level": level(*severity) },
+        }));
+    }
+    let mut results = Vec::new();
+    for report in reports {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for diagnostic in &report.diagnostics {
+            let mut result = json!({
+                "ruleId": diagnostic.rule,
+                "level": level(diagnostic.severity),
+                "message": { "text": message(diagnostic) },
+                "locations": [location(&report.source, diagnostic.span, diagnostic.path.as_deref())],
+                "partialFingerprints": { "runlintLogicalLocation/v1": fingerprint(report, diagnostic, &mut seen) },
+            });
+            if let (Some(index), Some(object)) = (index_of.get(diagnostic.rule), result.as_object_mut()) {
+                object.insert("ruleIndex".into(), json!(index));
+                if !diagnostic.labels.is_empty() {
+                    let related: Vec<Value> = diagnostic
+                        .labels
+                        .iter()
+                        .enumerate()
+                        .map(|(id, label)| {
+                            let mut location = location(&report.source, label.span, None);
+                            if let Some(object) = location.as_object_mut() {
+                                object.insert("id".into(), json!(id));
+                                object.insert("message".into(), json!({ "text": label.message }));
+                            }
+                            location
+                        })
+                        .collect();
+                    object.insert("relatedLocations".into(), Value::Array(related));
+                }
+            }
+            results.push(result);
+        }
+    }
+    json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "runlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    })
+}
+
+fn message(diagnostic: &Diagnostic) -> String {
+    match &diagnostic.help {
+        Some(help) => format!("{}. Help: {help}", diagnostic.message),
+        None => diagnostic.message.clone(),
+    }
+}
+
+fn location(source: &Source, span: Span, logical_path: Option<&str>) -> Value {
+    let start = source.position(span.start);
+    let end = source.position(span.end);
+    let mut location = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(source.name()) },
+            "region": {
+                "startLine": start.line,
+                "startColumn": start.column,
+                "endLine": end.line,
+                "endColumn": end.column.max(if end.line == start.line { start.column } else { 1 }),
+                "byteOffset": span.start,
+                "byteLength": span.end - span.start,
+            }
+        }
+    });
+    if let (Some(path), Some(object)) = (logical_path, location.as_object_mut()) {
+        object.insert("logicalLocations".into(), json!([{ "fullyQualifiedName": path, "kind": "object" }]));
+    }
+    location
+}
+
+/// A URI for a path: relative paths stay relative, absolute ones become `file://` URIs;
+/// forward slashes, reserved bytes percent-encoded.
+fn uri(path: &str) -> String {
+    let mut encoded = String::with_capacity(path.len() + 8);
+    if path.starts_with('/') {
+        encoded.push_str("file://");
+    }
+    for byte in path.replace('\\', "/").bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => encoded.push(byte as char),
+            other => encoded.push_str(&format!("%{other:02X}")),
+        }
+    }
+    encoded
+}
+
+/// A fingerprint from the file, the rule and the logical location in the plan, so a
+/// finding keeps its identity when lines move above it. Repeats get a counter.
+fn fingerprint(report: &FileReport, diagnostic: &Diagnostic, seen: &mut HashMap<String, usize>) -> String {
+    let place = match &diagnostic.path {
+        Some(path) => path.clone(),
+        None => diagnostic.message.clone(),
+    };
+    let key = format!("{}\u{0}{}\u{0}{place}", report.source.name(), diagnostic.rule);
+    let count = seen.entry(key.clone()).or_insert(0);
+    *count += 1;
+    format!("{:016x}:{}", fnv1a(key.as_bytes()), count)
+}
+
+/// FNV-1a, a small stable hash: fingerprints must not change between runs or versions.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// `heavy-before-hard` -> `HeavyBeforeHard`
+fn pascal_case(name: &str) -> String {
+    name.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The text of a Markdown section, up to the next heading.
+fn section(doc: &str, heading: &str) -> String {
+    let Some(start) = doc.find(heading) else { return String::new() };
+    let body = doc.get(start + heading.len()..).unwrap_or("");
+    let end = body.find("\n## ").unwrap_or(body.len());
+    body.get(..end).unwrap_or("").trim().replace('\n', " ")
+}

@@ -1,0 +1,246 @@
+//! The JSON Schema (draft-07) of plan format v1, for editors' YAML language servers.
+//!
+//! Built from the same vocabularies the linter uses, so the two cannot drift apart.
+//! Some checks need more than a schema (week numbers increasing, `mon` and `Monday` in one
+//! week, unknown exercise names); runlint reports those itself.
+
+use serde_json::{Value, json};
+
+use crate::plan::{Intensity, Level, Phase, RunType, Weekday};
+use crate::tags::TAG_NAMES;
+
+/// The `$id` of the plan schema.
+pub const SCHEMA_ID: &str = "https://runlint.dev/schemas/plan-v1.json";
+
+/// A regex matching `word` in any case (JSON Schema patterns have no flags).
+fn any_case(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c.is_ascii_alphabetic() {
+                format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())
+            } else {
+                regex_escape(c)
+            }
+        })
+        .collect()
+}
+
+fn regex_escape(c: char) -> String {
+    if "\\^$.|?*+()[]{}/".contains(c) { format!("\\{c}") } else { c.to_string() }
+}
+
+fn alternatives(words: &[&str]) -> String {
+    words.iter().map(|w| any_case(w)).collect::<Vec<_>>().join("|")
+}
+
+/// The load grammar as a regex.
+fn load_pattern() -> String {
+    let number = r"\d+(\.\d+)?";
+    let words = alternatives(&[
+        "bodyweight",
+        "body weight",
+        "bw",
+        "light band",
+        "heavy band",
+        "band",
+        "light",
+        "moderate",
+        "heavy",
+    ]);
+    format!(
+        r"(({words})|{number}\s*({kg})|{number}\s*%(\s*({of}\s*)?{rm})?|{rpe}\s*{number})",
+        kg = alternatives(&["kgs", "kg", "lbs", "lb"]),
+        of = any_case("of"),
+        rm = any_case("1rm"),
+        rpe = any_case("rpe"),
+    )
+}
+
+/// The prescription string grammar as a regex.
+fn prescription_pattern() -> String {
+    let amount = format!(r"(\d+\s*([-–—]\s*\d+|\+)?|{})", alternatives(&["amrap", "max"]));
+    let unit = alternatives(&["seconds", "second", "secs", "sec", "s", "steps", "step", "reps", "rep"]);
+    let each = format!(r"{}(\s+({}))?", any_case("each"), alternatives(&["sides", "side", "legs", "leg"]));
+    format!(r"^\s*\d+\s*[xX×]\s*{amount}\s*({unit})?\s*({each})?\s*(@\s*{}\s*)?$", load_pattern())
+}
+
+fn described(description: &str, schema: Value) -> Value {
+    let mut schema = schema;
+    if let Some(object) = schema.as_object_mut() {
+        object.insert("description".into(), json!(description));
+    }
+    schema
+}
+
+fn words_or_list(description: &str) -> Value {
+    described(
+        description,
+        json!({ "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }, { "type": "null" }] }),
+    )
+}
+
+fn amount(description: &str) -> Value {
+    let pattern = format!(r"^\s*(\d+\s*([-–—]\s*\d+|\+)?|{})\s*$", alternatives(&["amrap", "max"]));
+    described(
+        description,
+        json!({ "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 10000 }, { "type": "string", "pattern": pattern }] }),
+    )
+}
+
+fn exercise_fields() -> Value {
+    json!({
+        "sets": { "type": "integer", "minimum": 1, "maximum": 100, "description": "Number of sets." },
+        "reps": amount("Repetitions: a number, a range such as `8-10`, or as many as possible: `5+`, `amrap`, `max`."),
+        "seconds": amount("Hold time in seconds: a number or a range."),
+        "steps": amount("Steps: a number or a range."),
+        "load": {
+            "type": "string",
+            "pattern": format!(r"^\s*{}\s*$", load_pattern()),
+            "description": "`bodyweight`/`bw`, `band`, `light band`, `heavy band`, `light`, `moderate`, `heavy`, `20kg`, `45lb`, `80%` (of one-rep max), `RPE 8`.",
+        },
+        "tempo": { "type": "string", "pattern": r"^\s*\d+\s*[-–—]\s*\d+\s*[-–—]\s*\d+\s*$", "description": "Lowering-pause-lifting seconds, e.g. `3-0-1`." },
+        "each_side": { "type": "boolean", "description": "The amount is per side or per leg." },
+        "rest": { "type": "integer", "minimum": 0, "maximum": 3600, "description": "Rest between sets in seconds." },
+        "tags": { "$ref": "#/definitions/tags" },
+        "notes": { "description": "Free text." },
+    })
+}
+
+fn session(kind: &str, kind_schema: Value, extra_keys: &[(&str, Value)]) -> Value {
+    let mut properties = serde_json::Map::new();
+    properties.insert(kind.into(), kind_schema);
+    properties.insert(
+        "minutes".into(),
+        json!({ "type": "number", "exclusiveMinimum": 0, "maximum": 1440, "description": "Duration in minutes." }),
+    );
+    properties.insert("at".into(), json!({ "type": "string", "pattern": r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$", "description": "Start time, `\"HH:MM\"` (24 h); orders sessions within a day." }));
+    properties.insert("intensity".into(), json!({ "enum": Intensity::NAMES, "description": "Overrides the intensity inferred from the run type or the loads." }));
+    properties.insert("notes".into(), json!({ "description": "Free text." }));
+    for (key, schema) in extra_keys {
+        properties.insert((*key).into(), schema.clone());
+    }
+    json!({ "type": "object", "required": [kind], "properties": properties, "additionalProperties": false })
+}
+
+/// The plan schema as a JSON value.
+pub fn plan_schema() -> Value {
+    let day_names: Vec<&str> = Weekday::NAMES.iter().chain(Weekday::FULL_NAMES).copied().collect();
+    let fields = exercise_fields();
+    let field_names = fields.as_object().into_iter().flat_map(|o| o.keys().map(String::as_str));
+    let not_names: Vec<String> = std::iter::once("name").chain(field_names).map(str::to_owned).collect();
+    let exercises_list = json!({ "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/exercise" }, "description": "The exercises, in order." });
+    let distance = |unit: &str| json!({ "type": "number", "exclusiveMinimum": 0, "maximum": 1000, "description": format!("Distance in {unit}.") });
+    let mut full_form = exercise_fields();
+    if let Some(object) = full_form.as_object_mut() {
+        object.insert(
+            "name".into(),
+            json!({ "type": "string", "minLength": 1, "description": "The exercise's name, as in the catalogue." }),
+        );
+    }
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": SCHEMA_ID,
+        "title": "runlint training plan, format v1",
+        "description": "A running plan with strength training, checked by runlint.",
+        "type": "object",
+        "required": ["plan", "weeks"],
+        "additionalProperties": false,
+        "properties": {
+            "plan": { "type": ["string", "number"], "description": "The plan's title." },
+            "athlete": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "Who the plan is for.",
+                "properties": {
+                    "level": { "enum": Level::NAMES, "description": "Training background (default `intermediate`)." },
+                    "age": { "type": "integer", "minimum": 1, "maximum": 120 },
+                    "strength_weeks": { "type": "integer", "minimum": 0, "maximum": 5200, "description": "Weeks of consistent strength training before week 1." },
+                    "history": words_or_list("Past injuries (known: achilles, knee, it-band, shin, hamstring, hip, back)."),
+                    "pain": words_or_list("CURRENT pain or symptoms; anything here means: assess before adding load."),
+                    "cleared": { "type": "boolean", "description": "A professional has assessed the current pain and cleared loading." },
+                    "one_rep_max": {
+                        "type": "object",
+                        "description": "Exercise name -> one-rep max (`100kg`, `220lb`).",
+                        "additionalProperties": { "type": "string", "pattern": format!(r"^\s*\d+(\.\d+)?\s*({})\s*$", alternatives(&["kgs", "kg", "lbs", "lb"])) },
+                    },
+                },
+            },
+            "race": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "The goal race.",
+                "properties": {
+                    "name": { "type": ["string", "number"] },
+                    "week": { "type": "integer", "minimum": 1, "description": "The plan week the race falls in." },
+                    "distance": { "type": ["string", "number"] },
+                },
+            },
+            "exercises": {
+                "type": "object",
+                "description": "Plan-local exercise definitions.",
+                "additionalProperties": {
+                    "oneOf": [
+                        { "type": "object", "required": ["tags"], "properties": { "tags": { "$ref": "#/definitions/tags" } }, "additionalProperties": false },
+                        { "type": "object", "required": ["like"], "properties": { "like": { "type": "string", "description": "A known exercise whose tags to use." } }, "additionalProperties": false },
+                    ],
+                },
+            },
+            "weeks": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/week" }, "description": "The weeks, week numbers increasing." },
+        },
+        "definitions": {
+            "week": {
+                "type": "object",
+                "required": ["week", "days"],
+                "additionalProperties": false,
+                "properties": {
+                    "week": { "type": "integer", "minimum": 1, "description": "Plan week number; strictly increasing, gaps allowed." },
+                    "phase": { "enum": Phase::NAMES, "description": "Training phase; inherited from the previous week when omitted (first week: base)." },
+                    "notes": { "description": "Free text." },
+                    "days": {
+                        "type": "object",
+                        "description": "Day (`mon` ... `sun`) -> `rest`, one session, or a list of sessions in order.",
+                        "propertyNames": { "pattern": format!("^({})$", alternatives(&day_names)) },
+                        "additionalProperties": { "$ref": "#/definitions/day" },
+                    },
+                },
+            },
+            "day": {
+                "anyOf": [
+                    { "type": "string", "pattern": format!(r"^\s*({})\s*$", alternatives(&["rest", "off"])), "description": "A rest day." },
+                    { "$ref": "#/definitions/session" },
+                    { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/session" } },
+                    { "type": "null" },
+                ],
+            },
+            "session": {
+                "oneOf": [
+                    session("run", json!({ "enum": RunType::NAMES, "description": "The run type; hard: long tempo threshold intervals hills fartlek progression race speed." }), &[("km", distance("kilometres")), ("mi", distance("miles"))]),
+                    session("strength", json!({ "type": ["string", "number", "null"], "description": "The session's title (used to match sessions across weeks)." }), &[("exercises", exercises_list.clone())]),
+                    session("cross", json!({ "type": ["string", "number", "boolean"], "description": "The activity: bike, swim, elliptical, walk, pilates, ..." }), &[]),
+                    session("mobility", json!({ "type": ["string", "number", "null"], "description": "The session's title; mobility never counts as strength." }), &[("exercises", exercises_list)]),
+                ],
+            },
+            "exercise": {
+                "oneOf": [
+                    { "type": "string", "minLength": 1, "description": "A bare exercise name." },
+                    { "type": "object", "required": ["name"], "properties": full_form, "additionalProperties": false, "description": "The full form." },
+                    {
+                        "type": "object",
+                        "minProperties": 1,
+                        "maxProperties": 1,
+                        "propertyNames": { "not": { "enum": not_names } },
+                        "additionalProperties": {
+                            "anyOf": [
+                                { "type": "string", "pattern": prescription_pattern(), "description": "`SETS x AMOUNT [s|steps] [each] [@ LOAD]`, e.g. `3 x 8-10 each @ 20kg`." },
+                                { "type": "object", "properties": exercise_fields(), "additionalProperties": false },
+                                { "type": "null" },
+                            ],
+                        },
+                        "description": "`name: prescription` or `name: {fields}`.",
+                    },
+                ],
+            },
+            "tags": { "type": "array", "items": { "enum": TAG_NAMES }, "description": "Tags that replace the catalogue's classification." },
+        },
+    })
+}
