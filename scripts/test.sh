@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite: unit, integration, snapshot, CLI and doc-example tests.
+# The whole test suite: unit, integration, snapshot, CLI and doc-example tests, then the
+# real consumers of the machine formats (scripts/consumers.sh; set RUNLINT_SKIP_CONSUMERS=1
+# to leave them out while iterating).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export INSTA_UPDATE=no
 cargo test --locked --all-targets "$@"
+if [ "${RUNLINT_SKIP_CONSUMERS:-0}" != 1 ]; then
+  scripts/consumers.sh
+fi

@@ -119,7 +119,11 @@ fn session(kind: &str, kind_schema: Value, extra_keys: &[(&str, Value)]) -> Valu
     for (key, schema) in extra_keys {
         properties.insert((*key).into(), schema.clone());
     }
-    json!({ "type": "object", "required": [kind], "properties": properties, "additionalProperties": false })
+    let mut required = vec![kind];
+    if kind == "strength" {
+        required.push("exercises");
+    }
+    json!({ "type": "object", "required": required, "properties": properties, "additionalProperties": false })
 }
 
 /// The plan schema as a JSON value.

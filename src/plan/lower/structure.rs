@@ -318,11 +318,12 @@ impl Lowering<'_> {
             .collect();
         let kind_name = kinds.first().copied();
         let mut known: Vec<&str> = SESSION_KEYS.to_vec();
-        match kind_name {
-            Some("run") => known.extend(RUN_KEYS),
-            Some("strength") | Some("mobility") => known.extend(EXERCISE_LIST_KEYS),
-            Some(_) => {}
-            None => known.extend(RUN_KEYS.iter().chain(EXERCISE_LIST_KEYS)),
+        // With no kind or several, any session key may belong; only the kind is reported.
+        match (kind_name, kinds.len()) {
+            (Some("run"), 1) => known.extend(RUN_KEYS),
+            (Some("strength" | "mobility"), 1) => known.extend(EXERCISE_LIST_KEYS),
+            (Some(_), 1) => {}
+            _ => known.extend(RUN_KEYS.iter().chain(EXERCISE_LIST_KEYS)),
         }
         known.extend(SESSION_KINDS);
         let what = format!("a session on {day}");

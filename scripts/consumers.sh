@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Feeds runlint's machine output to the real tools that consume it:
+#   - SARIF: Microsoft's SARIF validator (npm @microsoft/sarif-multitool, `validate`);
+#   - JUnit: the junitparser library (PyPI), as JUnit consumers read reports;
+#   - the plan JSON Schema: yaml-language-server (npm), driven over LSP like an editor;
+#   - pre-commit: `pre-commit try-repo` runs the hook from .pre-commit-hooks.yaml.
+# Tools are installed into target/consumers on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+tools=$root/target/consumers
+mkdir -p "$tools"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "--- installing consumers"
+if [ ! -x "$tools/node_modules/.bin/sarif-multitool" ] || [ ! -f "$tools/node_modules/yaml-language-server/bin/yaml-language-server" ]; then
+  (cd "$tools" && npm install --no-audit --no-fund --silent @microsoft/sarif-multitool@5 yaml-language-server@1 >/dev/null)
+fi
+chmod u+x "$tools"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
+if [ ! -x "$tools/venv/bin/python" ]; then
+  python3 -m venv "$tools/venv"
+  "$tools/venv/bin/pip" install --quiet junitparser pre-commit
+fi
+
+cargo build --quiet --release
+runlint=$root/target/release/runlint
+inputs=(examples fixtures)
+
+echo "--- SARIF: Microsoft SARIF validator"
+"$runlint" --format sarif "${inputs[@]}" > "$work/runlint.sarif" || true
+"$tools/node_modules/.bin/sarif-multitool" validate "$work/runlint.sarif" --output "$work/validation.sarif" --log ForceOverwrite >/dev/null
+python3 - "$work/validation.sarif" "$work/runlint.sarif" <<'PY'
+import json, sys
+validation = json.load(open(sys.argv[1]))
+problems = [r for run in validation["runs"] for r in run.get("results", []) if r.get("level", "warning") in ("error", "warning")]
+for p in problems:
+    print(p.get("ruleId"), p["message"].get("text") or p["message"])
+results = json.load(open(sys.argv[2]))["runs"][0]["results"]
+assert results, "the SARIF under test has no results"
+assert not problems, f"{len(problems)} validator findings"
+print(f"ok: {len(results)} results, 0 validator errors or warnings")
+PY
+
+echo "--- JUnit: junitparser"
+"$runlint" --format junit "${inputs[@]}" > "$work/runlint.xml" || true
+"$runlint" --format json "${inputs[@]}" > "$work/runlint.json" || true
+"$tools/venv/bin/python" - "$work/runlint.xml" "$work/runlint.json" <<'PY'
+import json, sys
+from junitparser import JUnitXml, Failure
+xml = JUnitXml.fromfile(sys.argv[1])
+report = json.load(open(sys.argv[2]))
+suites = list(xml)
+failures = sum(1 for suite in suites for case in suite for result in case.result if isinstance(result, Failure))
+assert len(suites) == report["summary"]["files"], (len(suites), report["summary"])
+assert failures == len(report["diagnostics"]), (failures, len(report["diagnostics"]))
+print(f"ok: {len(suites)} suites, {failures} failures, as in the JSON report")
+PY
+
+echo "--- plan schema: yaml-language-server"
+"$runlint" --print-schema > "$work/plan.schema.json"
+server=$tools/node_modules/yaml-language-server/bin/yaml-language-server
+good=$(node scripts/lsp-validate.mjs "$server" "$work/plan.schema.json" examples/spring-half-marathon.yaml)
+python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d == [], d; print("ok: the example plan has no schema diagnostics")' "$good"
+for broken in fixtures/invalid-plan/unknown-key.yaml fixtures/invalid-plan/unknown-run-type.yaml; do
+  bad=$(node scripts/lsp-validate.mjs "$server" "$work/plan.schema.json" "$broken")
+  python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d, "no diagnostics for " + sys.argv[2]; print("ok:", sys.argv[2], "->", d[0]["message"][:70])' "$bad" "$broken"
+done
+
+echo "--- pre-commit: try-repo"
+repo=$work/plans
+mkdir -p "$repo" && cp examples/spring-half-marathon.yaml "$repo/plan.yaml"
+(cd "$repo" && git init -q && git add plan.yaml)
+set +e
+(cd "$repo" && "$tools/venv/bin/pre-commit" try-repo "$root" runlint --all-files >"$work/pre-commit.log" 2>&1)
+status=$?
+set -e
+grep -q "heavy-before-hard" "$work/pre-commit.log" || { cat "$work/pre-commit.log"; exit 1; }
+[ "$status" -ne 0 ] || { echo "pre-commit should fail on the example's error"; exit 1; }
+echo "ok: the hook ran runlint and failed on the example's heavy-before-hard error"

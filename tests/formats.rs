@@ -1,0 +1,182 @@
+//! Machine formats: SARIF against the official schema, stable fingerprints, GitHub
+//! escaping, well-formed JUnit, and the plan JSON Schema against the fixtures.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{lint, read, root, yaml_files};
+use runlint::diagnostic::{Diagnostic, Severity, Span};
+use runlint::render::{FileReport, Format, RenderOptions, render};
+use runlint::source::Source;
+use serde_json::Value;
+
+fn rendered(format: Format, reports: &[FileReport], options: &RenderOptions) -> String {
+    let mut out = Vec::new();
+    assert!(render(format, reports, options, &mut out).is_ok());
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn report(name: &str, text: &str) -> FileReport {
+    let (source, diagnostics) = lint(name, text);
+    FileReport { source, diagnostics }
+}
+
+fn fixture_reports() -> Vec<FileReport> {
+    let mut paths = yaml_files(&root().join("examples"));
+    for entry in std::fs::read_dir(root().join("fixtures")).into_iter().flatten().flatten() {
+        paths.extend(yaml_files(&entry.path()));
+    }
+    paths.iter().map(|p| report(&p.strip_prefix(root()).unwrap_or(p).display().to_string(), &read(p))).collect()
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON: {e}\n{text}"))
+}
+
+#[test]
+fn sarif_output_is_valid_against_the_official_schema() {
+    // The official schema's `language` pattern has a lone `]`, which ECMAScript regexes
+    // accept as a literal and Rust's regex engines reject; escape it, change nothing else.
+    let text = read(&root().join("tests/data/sarif-schema-2.1.0.json"));
+    let text = text.replace("[a-zA-Z]{2}]?$", "[a-zA-Z]{2}\\\\]?$");
+    let schema = json(&text);
+    let validator = jsonschema::draft7::new(&schema).unwrap_or_else(|e| panic!("schema: {e}"));
+    let reports = fixture_reports();
+    let sarif = json(&rendered(Format::Sarif, &reports, &RenderOptions::default()));
+    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = sarif["runs"][0]["results"].as_array().map_or(0, Vec::len);
+    assert!(results > 50, "only {results} results");
+    let mut broken = sarif.clone();
+    broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
+    assert!(!validator.is_valid(&broken), "the schema check must be able to fail");
+}
+
+#[test]
+fn sarif_lists_every_enabled_rule_with_descriptions() {
+    let sarif = json(&rendered(Format::Sarif, &[], &RenderOptions::default()));
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().cloned().unwrap_or_default();
+    let ids: BTreeSet<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    for rule in runlint::rules::RULES.iter().filter(|r| r.meta().default_severity.is_some()) {
+        assert!(ids.contains(rule.meta().name), "{} missing", rule.meta().name);
+    }
+    assert!(!ids.contains("heavy-on-easy-day"), "rules off by default are not listed");
+    for rule in &rules {
+        for field in ["shortDescription", "fullDescription", "help"] {
+            assert!(rule[field]["text"].as_str().is_some_and(|t| !t.is_empty()), "{rule} lacks {field}");
+        }
+        assert!(rule["defaultConfiguration"]["level"].is_string());
+    }
+}
+
+#[test]
+fn sarif_fingerprints_survive_lines_moving_above_a_finding() {
+    let text = read(&root().join("examples/spring-half-marathon.yaml"));
+    let moved = format!("# a comment added at the top\n\n# and another\n{text}");
+    let fingerprints = |text: &str| -> Vec<String> {
+        let sarif = json(&rendered(Format::Sarif, &[report("plan.yaml", text)], &RenderOptions::default()));
+        let results = sarif["runs"][0]["results"].as_array().cloned().unwrap_or_default();
+        results.iter().map(|r| r["partialFingerprints"]["runlintLogicalLocation/v1"].to_string()).collect()
+    };
+    let before = fingerprints(&text);
+    assert_eq!(before.len(), 3);
+    assert_eq!(before, fingerprints(&moved));
+    let unique: BTreeSet<&String> = before.iter().collect();
+    assert_eq!(unique.len(), before.len(), "fingerprints must be distinct");
+}
+
+#[test]
+fn github_annotations_escape_percent_colon_comma_and_newlines() {
+    let source = Source::new("plans/a:b,c.yaml", "plan: x\n");
+    let diagnostic =
+        Diagnostic::new("sets-to-failure", Severity::Warning, "50% of max: 3x5,\nthen more", Span::new(0, 4));
+    let out =
+        rendered(Format::Github, &[FileReport { source, diagnostics: vec![diagnostic] }], &RenderOptions::default());
+    assert_eq!(
+        out,
+        "::warning file=plans/a%3Ab%2Cc.yaml,line=1,col=1,endLine=1,endColumn=5,title=sets-to-failure::50%25 of max: 3x5,%0Athen more\n"
+    );
+}
+
+#[test]
+fn junit_is_well_formed_with_one_case_per_diagnostic_and_one_per_clean_file() {
+    let reports = fixture_reports();
+    let xml = rendered(Format::Junit, &reports, &RenderOptions::default());
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut suites, mut cases, mut failures) = (0, 0, 0);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => match e.name().as_ref() {
+                "testsuite" => suites += 1,
+                "testcase" => cases += 1,
+                "failure" => failures += 1,
+                _ => {}
+            },
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(error) => panic!("malformed XML: {error}"),
+        }
+    }
+    let diagnostics: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+    let clean = reports.iter().filter(|r| r.diagnostics.is_empty()).count();
+    assert_eq!(suites, reports.len());
+    assert_eq!(failures, diagnostics);
+    assert_eq!(cases, diagnostics + clean);
+    assert!(clean >= 8 && diagnostics > 50);
+}
+
+fn plan_validator() -> jsonschema::Validator {
+    let schema = runlint::schema::plan_schema();
+    jsonschema::draft7::new(&schema).unwrap_or_else(|e| panic!("bad plan schema: {e}"))
+}
+
+/// Reads YAML as editors do (YAML 1.2: `off` is a string, not a boolean).
+fn yaml_to_json(text: &str) -> Value {
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    serde_saphyr::from_str_with_options::<Value>(text, options).unwrap_or_else(|e| panic!("not YAML: {e}"))
+}
+
+#[test]
+fn the_plan_schema_accepts_every_valid_fixture() {
+    let validator = plan_validator();
+    let mut failures = Vec::new();
+    for report in fixture_reports() {
+        if report.diagnostics.iter().any(|d| matches!(d.rule, "invalid-plan" | "syntax-error")) {
+            continue;
+        }
+        let value = yaml_to_json(report.source.text());
+        for error in validator.iter_errors(&value) {
+            failures.push(format!("{}: {error} at {}", report.source.name(), error.instance_path()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_plan_schema_rejects_each_broken_fixture() {
+    let validator = plan_validator();
+    let broken = yaml_files(&root().join("fixtures/invalid-plan"));
+    let mut checked = 0;
+    for path in broken {
+        let text = read(&path);
+        let (_, diagnostics) = lint("x.yaml", &text);
+        if !diagnostics.iter().any(|d| d.rule == "invalid-plan") {
+            continue;
+        }
+        // Semantic mistakes a schema cannot express are caught by runlint alone.
+        if text.contains("# schema: cannot express") {
+            continue;
+        }
+        assert!(!validator.is_valid(&yaml_to_json(&text)), "{} passes the schema", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} broken fixtures checked");
+}
+
+#[test]
+fn the_published_plan_schema_is_the_one_print_schema_prints() {
+    let published = json(&read(&root().join("schemas/plan.schema.json")));
+    assert_eq!(published, runlint::schema::plan_schema(), "run `runlint --print-schema > schemas/plan.schema.json`");
+}
