@@ -6,6 +6,8 @@
 pub mod catalog;
 pub mod cli;
 pub mod config;
+#[cfg(feature = "corpus")]
+pub mod corpus;
 pub mod diagnostic;
 pub mod discover;
 pub mod model;
@@ -40,21 +42,7 @@ pub fn lint_source(source: &Source, config: &Config) -> Vec<Diagnostic> {
 }
 
 fn check(source: &Source, config: &Config) -> Vec<Diagnostic> {
-    let root = match yaml::parse(source) {
-        Ok(root) => root,
-        Err(error) => {
-            return vec![
-                Diagnostic::new(
-                    "syntax-error",
-                    Severity::Error,
-                    format!("invalid YAML: {}", error.message),
-                    error.span,
-                )
-                .with_span_label("the YAML parser stopped here"),
-            ];
-        }
-    };
-    let plan = match plan::lower(source, &root) {
+    let plan = match plan::parse(source) {
         Ok(plan) => plan,
         Err(errors) => return errors,
     };

@@ -95,7 +95,10 @@ impl Source {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
         let line_index = self.line_starts.partition_point(|&start| start <= offset).saturating_sub(1);
         let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
-        let column = self.text.get(line_start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let before = self.text.get(line_start..offset).unwrap_or("");
+        // A byte order mark is invisible in editors: columns count from after it.
+        let before = if line_index == 0 { before.strip_prefix('\u{feff}').unwrap_or(before) } else { before };
+        let column = before.chars().count() + 1;
         Position { line: line_index + 1, column, offset }
     }
 

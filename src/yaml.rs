@@ -1,54 +1,56 @@
-//! A spanned YAML node tree built on serde-saphyr.
+//! A spanned YAML node tree, built straight from the event stream of granit-parser (the
+//! parser under serde-saphyr).
 //!
 //! Plans are read into this small tree first, so that lowering into the typed plan can
-//! report every shape problem at once instead of stopping at the first one.
+//! report every shape problem at once instead of stopping at the first one. Building the
+//! tree from events (rather than through serde) keeps one copy of the data, borrows
+//! scalars from the source, and needs no recursion, so hostile nesting cannot overflow
+//! the stack.
 
-use std::fmt;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, ScanError, Span as EventSpan, Tag};
 
 use crate::diagnostic::Span;
 use crate::source::Source;
 
-/// The most nodes (scalars and collections) a plan may hold.
-pub const MAX_NODES: usize = 2_000_000;
-/// The deepest nesting of collections a plan may use.
+/// The most nodes (scalars and collections, counting alias expansions) a plan may hold.
+pub const MAX_NODES: usize = 5_000_000;
+/// The deepest nesting of collections a plan may use (plans need about 10).
 pub const MAX_DEPTH: usize = 24;
-/// The most aliases (`*name`) a plan may use.
-pub const MAX_ALIASES: usize = 10_000;
-/// The most events that aliases may replay in total (what stops alias bombs early).
+/// The most nodes that aliases may add in total (what stops alias bombs early).
 pub const MAX_ALIAS_EXPANSION: usize = 250_000;
 
 /// One YAML node with the byte range it occupies in the source.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    /// Bytes covered by the node; for an alias, the `*alias` itself.
+pub struct Node<'s> {
+    /// Bytes covered by the node; for a node reached through an alias, the `*alias` itself.
     pub span: Span,
     /// What the node holds.
-    pub value: Value,
+    pub value: Value<'s>,
 }
 
-/// The value of a YAML node.
+/// The value of a YAML node, resolved with the YAML 1.2 core schema.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'s> {
     /// `~`, `null` or nothing.
     Null,
     /// `true` / `false`.
     Bool(bool),
     /// An integer that fits in 64 bits.
     Int(i64),
-    /// A floating-point number (also integers too large for `i64`).
+    /// A floating-point number (also integers too large for `i64`, `.inf`, `.nan`).
     Float(f64),
-    /// A string scalar.
-    Str(String),
+    /// A string scalar, borrowed from the source where possible.
+    Str(Cow<'s, str>),
     /// A sequence.
-    Seq(Vec<Node>),
+    Seq(Vec<Node<'s>>),
     /// A mapping, in source order; duplicate keys are kept so lowering can report them.
-    Map(Vec<(Node, Node)>),
+    Map(Vec<(Node<'s>, Node<'s>)>),
 }
 
-impl Value {
+impl Value<'_> {
     /// A word for the kind of value, used in "expected X, found Y" messages.
     pub fn kind_name(&self) -> &'static str {
         match self {
@@ -61,181 +63,340 @@ impl Value {
             Value::Map(_) => "a mapping",
         }
     }
+
+    /// The string, if this is a string scalar.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(text) => Some(text),
+            _ => None,
+        }
+    }
 }
 
 /// Why a source is not a YAML document runlint can read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YamlError {
-    /// What went wrong, in the parser's words with the location stripped.
+    /// What went wrong.
     pub message: String,
     /// Where the parser stopped.
     pub span: Span,
 }
 
+/// A collection being built.
+enum Frame<'s> {
+    /// `streaming`: the top-level `weeks` list, whose items go to the week sink.
+    Seq {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node<'s>>,
+        size: usize,
+        streaming: bool,
+    },
+    Map {
+        start: usize,
+        anchor: usize,
+        entries: Vec<(Node<'s>, Node<'s>)>,
+        key: Option<Node<'s>>,
+        size: usize,
+    },
+}
+
+/// Receives each item of the top-level `weeks` list as soon as it is parsed.
+pub type WeekSink<'a, 's> = &'a mut dyn FnMut(Node<'s>);
+
+/// The tree builder's state.
+struct Builder<'s, 'k> {
+    week_sink: Option<WeekSink<'k, 's>>,
+    source: &'s Source,
+    stack: Vec<Frame<'s>>,
+    /// Anchored nodes by anchor id, with their size in nodes.
+    anchors: HashMap<usize, (Node<'s>, usize)>,
+    nodes: usize,
+    alias_nodes: usize,
+    root: Option<Node<'s>>,
+    documents: usize,
+}
+
 /// Parses `source` into a spanned node tree.
-pub fn parse(source: &Source) -> Result<Node, YamlError> {
-    let text = source.text();
-    if text.trim().is_empty() {
-        return Ok(Node { span: Span::new(0, text.len()), value: Value::Null });
-    }
-    let mut budget = Budget::default();
-    budget.max_nodes = MAX_NODES;
-    budget.max_depth = MAX_DEPTH;
-    budget.flow_nesting_limit = MAX_DEPTH;
-    budget.max_aliases = MAX_ALIASES;
-    budget.max_recorded_anchor_events = MAX_ALIAS_EXPANSION;
-    budget.max_events = MAX_NODES.saturating_mul(2);
-    budget.max_total_scalar_bytes = crate::source::MAX_FILE_BYTES;
-    let mut options = Options::default();
-    options.budget = Some(budget);
-    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
-    options.with_snippet = false;
-    // YAML 1.2 booleans only: `off` is a rest day, not `false`.
-    options.strict_booleans = true;
-    match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options) {
-        Ok(root) => Ok(convert(source, root)),
-        Err(error) => Err(YamlError { message: clean_message(&error), span: error_span(source, &error) }),
-    }
+pub fn parse(source: &Source) -> Result<Node<'_>, YamlError> {
+    parse_streaming(source, None)
 }
 
-/// The node shape serde deserializes into; converted to [`Node`] afterwards.
-enum RawNode {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(String),
-    Seq(Vec<Spanned<RawNode>>),
-    Map(Vec<(Spanned<RawNode>, Spanned<RawNode>)>),
-}
-
-impl<'de> Deserialize<'de> for RawNode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RawNodeVisitor)
-    }
-}
-
-struct RawNodeVisitor;
-
-impl<'de> Visitor<'de> for RawNodeVisitor {
-    type Value = RawNode;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-    fn visit_unit<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
-    }
-    fn visit_none<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawNode, D::Error> {
-        RawNode::deserialize(d)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<RawNode, E> {
-        Ok(RawNode::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<RawNode, E> {
-        Ok(RawNode::Int(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<RawNode, E> {
-        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
-    }
-    fn visit_i128<E>(self, v: i128) -> Result<RawNode, E> {
-        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
-    }
-    fn visit_u128<E>(self, v: u128) -> Result<RawNode, E> {
-        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<RawNode, E> {
-        Ok(RawNode::Float(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v))
-    }
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<RawNode, E> {
-        Ok(RawNode::Str(String::from_utf8_lossy(v).into_owned()))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawNode, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(RawNode::Seq(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(entry) = map.next_entry()? {
-            entries.push(entry);
-        }
-        Ok(RawNode::Map(entries))
-    }
-}
-
-/// Converts the parser's spanned tree into [`Node`]s with byte spans.
-fn convert(source: &Source, raw: Spanned<RawNode>) -> Node {
-    let start = location_offset(source, &raw.referenced).unwrap_or(0);
-    let scalar_end = |len: usize| Span::new(start, start.saturating_add(len).min(source.len()));
-    let own_len = raw.referenced.span().byte_len().and_then(|len| usize::try_from(len).ok()).unwrap_or(0);
-    match raw.value {
-        RawNode::Null => Node { span: scalar_end(own_len), value: Value::Null },
-        RawNode::Bool(b) => Node { span: scalar_end(own_len), value: Value::Bool(b) },
-        RawNode::Int(i) => Node { span: scalar_end(own_len), value: Value::Int(i) },
-        RawNode::Float(f) => Node { span: scalar_end(own_len), value: Value::Float(f) },
-        RawNode::Str(s) => Node { span: scalar_end(own_len), value: Value::Str(s) },
-        RawNode::Seq(items) => {
-            let items: Vec<Node> = items.into_iter().map(|item| convert(source, item)).collect();
-            let end = items.last().map_or(start + own_len, |last| last.span.end.max(start));
-            Node { span: Span::new(start, end), value: Value::Seq(items) }
-        }
-        RawNode::Map(entries) => {
-            let entries: Vec<(Node, Node)> =
-                entries.into_iter().map(|(key, value)| (convert(source, key), convert(source, value))).collect();
-            let end =
-                entries.last().map_or(start + own_len, |(key, value)| value.span.end.max(key.span.end).max(start));
-            Node { span: Span::new(start, end), value: Value::Map(entries) }
-        }
-    }
-}
-
-/// The byte offset of a parser location, from its byte info or its line and column.
-fn location_offset(source: &Source, location: &serde_saphyr::Location) -> Option<usize> {
-    if let Some(offset) = location.span().byte_offset() {
-        return usize::try_from(offset).ok().map(|o| o.min(source.len()));
-    }
-    let line = usize::try_from(location.line()).ok()?;
-    let column = usize::try_from(location.column()).ok()?;
-    source.offset_of(line, column)
-}
-
-fn error_span(source: &Source, error: &serde_saphyr::Error) -> Span {
-    let offset = error.location().and_then(|l| location_offset(source, &l)).unwrap_or(0);
-    source.char_span_at(offset)
-}
-
-/// The parser's message without the location it appends, since runlint shows its own;
-/// budget breaches are explained in terms of runlint's documented limits.
-fn clean_message(error: &serde_saphyr::Error) -> String {
-    let text = error.to_string();
-    let first_line = text.lines().next().unwrap_or("invalid YAML").trim();
-    if first_line.contains("recursion limit exceeded") || first_line.contains("Depth {") {
-        return format!("nesting deeper than {MAX_DEPTH} levels");
-    }
-    if first_line.contains("budget breached") {
-        return if first_line.contains("Anchor") || first_line.contains("Alias") {
-            format!(
-                "aliases expand to more than {MAX_ALIAS_EXPANSION} nodes or exceed {MAX_ALIASES} uses (an alias bomb?)"
-            )
-        } else {
-            format!("more than {MAX_NODES} nodes; split the plan into several files")
-        };
-    }
-    let without_location = match first_line.find(" at line ") {
-        Some(index) => first_line.get(..index).unwrap_or(first_line),
-        None => first_line,
+/// Parses `source`, handing each item of the top-level `weeks` list to `week_sink` (when
+/// given) instead of keeping it in the tree, so a long plan never exists twice in memory.
+pub fn parse_streaming<'s>(source: &'s Source, week_sink: Option<WeekSink<'_, 's>>) -> Result<Node<'s>, YamlError> {
+    let mut builder = Builder {
+        week_sink,
+        source,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        alias_nodes: 0,
+        root: None,
+        documents: 0,
     };
-    without_location.trim_end_matches('.').to_owned()
+    for event in Parser::new_from_str(source.text()) {
+        let (event, span) = event.map_err(|error| scan_error(source, &error))?;
+        builder.event(event, span)?;
+    }
+    Ok(builder.root.unwrap_or(Node { span: Span::new(0, 0), value: Value::Null }))
+}
+
+impl<'s> Builder<'s, '_> {
+    fn offset(&self, marker: &serde_saphyr::granit_parser::Marker) -> usize {
+        marker
+            .byte_offset()
+            .or_else(|| self.source.offset_of(marker.line(), marker.col() + 1))
+            .unwrap_or(0)
+            .min(self.source.len())
+    }
+
+    fn span(&self, span: &EventSpan) -> Span {
+        Span::new(self.offset(&span.start), self.offset(&span.end))
+    }
+
+    fn error(&self, span: Span, message: impl Into<String>) -> YamlError {
+        YamlError { message: message.into(), span }
+    }
+
+    fn event(&mut self, event: Event<'s>, event_span: EventSpan) -> Result<(), YamlError> {
+        let span = self.span(&event_span);
+        match event {
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(self.error(span, "a plan file holds one YAML document; this is a second one"));
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                self.count(1, span)?;
+                let node = Node { span, value: resolve(text, style, tag.as_deref()) };
+                self.complete(node, 1, anchor);
+            }
+            Event::SequenceStart(_, anchor, _) => {
+                let streaming = self.week_sink.is_some() && self.at_top_level_weeks();
+                self.open(Frame::Seq { start: span.start, anchor, items: Vec::new(), size: 1, streaming }, span)?;
+            }
+            Event::MappingStart(_, anchor, _) => {
+                self.open(Frame::Map { start: span.start, anchor, entries: Vec::new(), key: None, size: 1 }, span)?;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else { return Ok(()) };
+                let (node, size, anchor) = match frame {
+                    Frame::Seq { start, anchor, items, size, .. } => {
+                        let end = items.last().map_or(span.end, |last| last.span.end.max(span.start)).max(start);
+                        (
+                            Node {
+                                span: Span::new(start, end.max(span.end.min(self.source.len()))),
+                                value: Value::Seq(items),
+                            },
+                            size,
+                            anchor,
+                        )
+                    }
+                    Frame::Map { start, anchor, entries, size, .. } => {
+                        let entries = merge_keys(entries);
+                        let end = entries.last().map_or(span.end, |(_, value)| value.span.end).max(start);
+                        (
+                            Node {
+                                span: Span::new(start, end.max(span.end.min(self.source.len()))),
+                                value: Value::Map(entries),
+                            },
+                            size,
+                            anchor,
+                        )
+                    }
+                };
+                self.complete(node, size, anchor);
+            }
+            Event::Alias(id) => {
+                let Some((anchored, size)) = self.anchors.get(&id) else {
+                    return Err(self.error(span, "alias to an unknown anchor"));
+                };
+                let size = *size;
+                self.alias_nodes = self.alias_nodes.saturating_add(size);
+                if self.alias_nodes > MAX_ALIAS_EXPANSION {
+                    let message = format!("aliases expand to more than {MAX_ALIAS_EXPANSION} nodes (an alias bomb?)");
+                    return Err(self.error(span, message));
+                }
+                let mut node = anchored.clone();
+                respan(&mut node, span);
+                self.count(size, span)?;
+                self.complete(node, size, 0);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Whether the next value is the one of the top-level `weeks` key.
+    fn at_top_level_weeks(&self) -> bool {
+        match self.stack.as_slice() {
+            [Frame::Map { key: Some(key), .. }] => key.value.as_str() == Some("weeks"),
+            _ => false,
+        }
+    }
+
+    fn open(&mut self, frame: Frame<'s>, span: Span) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(self.error(span, format!("nesting deeper than {MAX_DEPTH} levels")));
+        }
+        self.count(1, span)?;
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    fn count(&mut self, nodes: usize, span: Span) -> Result<(), YamlError> {
+        self.nodes = self.nodes.saturating_add(nodes);
+        if self.nodes > MAX_NODES {
+            return Err(self.error(span, format!("more than {MAX_NODES} nodes; split the plan into several files")));
+        }
+        Ok(())
+    }
+
+    /// Places a finished node into its parent (or as the root), recording its anchor.
+    fn complete(&mut self, node: Node<'s>, size: usize, anchor: usize) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, (node.clone(), size));
+        }
+        match self.stack.last_mut() {
+            Some(Frame::Seq { items, size: parent_size, streaming, .. }) => {
+                *parent_size += size;
+                match (&mut self.week_sink, streaming) {
+                    (Some(sink), true) => sink(node),
+                    _ => items.push(node),
+                }
+            }
+            Some(Frame::Map { entries, key, size: parent_size, .. }) => {
+                *parent_size += size;
+                match key.take() {
+                    Some(key) => entries.push((key, node)),
+                    None => *key = Some(node),
+                }
+            }
+            None => self.root = Some(node),
+        }
+    }
+}
+
+/// Gives every node of an aliased copy the span of the alias.
+fn respan(node: &mut Node<'_>, span: Span) {
+    node.span = span;
+    match &mut node.value {
+        Value::Seq(items) => items.iter_mut().for_each(|item| respan(item, span)),
+        Value::Map(entries) => entries.iter_mut().for_each(|(key, value)| {
+            respan(key, span);
+            respan(value, span);
+        }),
+        _ => {}
+    }
+}
+
+/// Applies `<<` merge keys: the merged mappings' entries are added where the mapping does
+/// not set the key itself (earlier merge sources win over later ones).
+fn merge_keys<'s>(entries: Vec<(Node<'s>, Node<'s>)>) -> Vec<(Node<'s>, Node<'s>)> {
+    if !entries.iter().any(|(key, _)| is_merge_key(key)) {
+        return entries;
+    }
+    let mut own = Vec::with_capacity(entries.len());
+    let mut sources = Vec::new();
+    for (key, value) in entries {
+        if is_merge_key(&key) {
+            match value.value {
+                Value::Seq(items) => sources.extend(items),
+                _ => sources.push(value),
+            }
+        } else {
+            own.push((key, value));
+        }
+    }
+    for source in sources {
+        // A merge source that is not a mapping is kept as an ordinary entry so lowering reports it.
+        let Value::Map(merged) = source.value else {
+            own.push((Node { span: source.span, value: Value::Str(Cow::Borrowed("<<")) }, source));
+            continue;
+        };
+        for (key, value) in merged {
+            let present = own.iter().any(|(existing, _)| same_key(existing, &key));
+            if !present {
+                own.push((key, value));
+            }
+        }
+    }
+    own
+}
+
+fn is_merge_key(key: &Node<'_>) -> bool {
+    key.value.as_str() == Some("<<")
+}
+
+fn same_key(a: &Node<'_>, b: &Node<'_>) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Str(a), Value::Str(b)) => a == b,
+        (Value::Int(a), Value::Int(b)) => a == b,
+        (Value::Bool(a), Value::Bool(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Resolves a scalar with the YAML 1.2 core schema; quoted scalars and `!!str` are strings.
+fn resolve<'s>(text: Cow<'s, str>, style: ScalarStyle, tag: Option<&Tag>) -> Value<'s> {
+    let tag_suffix = tag.map(|t| t.to_string());
+    let core =
+        tag_suffix.as_deref().and_then(|t| t.strip_prefix("tag:yaml.org,2002:").or_else(|| t.strip_prefix("!!")));
+    match core {
+        Some("str") => return Value::Str(text),
+        Some("null") => return Value::Null,
+        _ => {}
+    }
+    if style != ScalarStyle::Plain && core.is_none() {
+        return Value::Str(text);
+    }
+    let plain = text.as_ref();
+    match plain {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+        _ => {}
+    }
+    if let Some(number) = resolve_number(plain) {
+        return number;
+    }
+    Value::Str(text)
+}
+
+fn resolve_number(text: &str) -> Option<Value<'static>> {
+    let bytes = text.as_bytes();
+    let first = *bytes.first()?;
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return None;
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        return i64::from_str_radix(hex, 16).ok().map(Value::Int);
+    }
+    if let Some(octal) = text.strip_prefix("0o") {
+        return i64::from_str_radix(octal, 8).ok().map(Value::Int);
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(
+            text.parse::<i64>().map_or_else(|_| Value::Float(text.parse().unwrap_or(f64::INFINITY)), Value::Int),
+        );
+    }
+    let is_float_shape = digits.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && digits.bytes().any(|b| b.is_ascii_digit());
+    if is_float_shape { text.parse::<f64>().ok().map(Value::Float) } else { None }
+}
+
+fn scan_error(source: &Source, error: &ScanError) -> YamlError {
+    let marker = error.marker();
+    let offset = marker
+        .byte_offset()
+        .or_else(|| source.offset_of(marker.line(), marker.col() + 1))
+        .unwrap_or(source.len())
+        .min(source.len());
+    YamlError { message: error.info().trim_end_matches('.').to_owned(), span: source.char_span_at(offset) }
 }

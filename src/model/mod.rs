@@ -105,8 +105,7 @@ impl SessionView<'_> {
 
     /// The logical path of the session, e.g. `weeks[2].days.fri[0]`.
     pub fn path(&self) -> String {
-        let day = format!("weeks[{}].days.{}", self.week_index, self.day_key);
-        if self.listed { format!("{day}[{}]", self.position) } else { day }
+        session_path(self.week_index, self.day_key, self.listed.then_some(self.position))
     }
 
     /// The logical path of one of this session's exercises.
@@ -175,7 +174,15 @@ impl<'p> Model<'p> {
                         .exercises
                         .iter()
                         .enumerate()
-                        .map(|(position, exercise)| resolver.exercise(exercise, position, week.number, day.weekday))
+                        .map(|(position, exercise)| {
+                            let place = Place {
+                                week,
+                                weekday: day.weekday,
+                                day_key: &day.key.value,
+                                session: listed.then_some(position),
+                            };
+                            resolver.exercise(exercise, position, &place)
+                        })
                         .collect();
                     sessions.push(SessionView {
                         session,
@@ -233,6 +240,30 @@ fn is_hard_run(session: &Session) -> bool {
         Some(Intensity::Hard | Intensity::Heavy) => true,
         Some(Intensity::Easy | Intensity::Moderate) => false,
         None => run_type.is_hard(),
+    }
+}
+
+/// The logical path of a session: `weeks[2].days.fri[0]`, or `weeks[2].days.fri` for a
+/// day written as a single session.
+fn session_path(week_index: usize, day_key: &str, position_in_list: Option<usize>) -> String {
+    match position_in_list {
+        Some(position) => format!("weeks[{week_index}].days.{day_key}[{position}]"),
+        None => format!("weeks[{week_index}].days.{day_key}"),
+    }
+}
+
+/// Where an exercise sits in the plan, for the logical path of its diagnostics.
+struct Place<'a> {
+    week: &'a crate::plan::Week,
+    weekday: Weekday,
+    day_key: &'a str,
+    /// The session's position when the day is a list.
+    session: Option<usize>,
+}
+
+impl Place<'_> {
+    fn exercise_path(&self, position: usize) -> String {
+        format!("{}.exercises[{position}]", session_path(self.week.index, self.day_key, self.session))
     }
 }
 
@@ -296,13 +327,7 @@ impl<'c> Resolver<'c> {
             .with_help(help)
     }
 
-    fn exercise<'p>(
-        &mut self,
-        exercise: &'p Exercise,
-        position: usize,
-        week: u32,
-        weekday: Weekday,
-    ) -> ExerciseView<'p> {
+    fn exercise<'p>(&mut self, exercise: &'p Exercise, position: usize, place: &Place<'_>) -> ExerciseView<'p> {
         let folded = fold_name(&exercise.name.value);
         let known = match self.local.get(&folded) {
             Some((identity, tags)) => Some((identity.clone(), *tags)),
@@ -312,8 +337,10 @@ impl<'c> Resolver<'c> {
             (Some((identity, catalogue_tags)), own) => (Some(identity), own.unwrap_or(catalogue_tags)),
             (None, Some(own)) => (Some(folded), own),
             (None, None) => {
-                let diagnostic =
-                    self.unknown_exercise(&exercise.name.value, exercise.name.span).at_day(week, Some(weekday));
+                let diagnostic = self
+                    .unknown_exercise(&exercise.name.value, exercise.name.span)
+                    .at_day(place.week.number, Some(place.weekday))
+                    .with_path(place.exercise_path(position));
                 self.unknown.push(diagnostic);
                 (None, TagSet::EMPTY)
             }

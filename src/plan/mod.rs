@@ -6,7 +6,7 @@ pub mod prescription;
 mod vocabulary;
 
 pub use load::{BandWeight, Load};
-pub use lower::lower;
+pub use lower::{lower, parse};
 pub use prescription::{Amount, Prescription, PrescriptionError, Tempo};
 pub use vocabulary::{Intensity, Level, Phase, RunType, Weekday};
 

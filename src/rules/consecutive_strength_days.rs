@@ -31,9 +31,14 @@ impl Rule for ConsecutiveStrengthDays {
                 continue;
             }
             previous_day = Some(session.day_number);
-            let day_before = session.day_number.checked_sub(1);
-            let earlier =
-                lower_body.get(..index).unwrap_or(&[]).iter().rev().find(|s| Some(s.day_number) == day_before);
+            // Sessions are in calendar order: the day before can only be just behind.
+            let earlier = lower_body
+                .get(..index)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take_while(|s| s.day_number + 1 >= session.day_number)
+                .find(|s| s.day_number + 1 == session.day_number);
             let Some(earlier) = earlier else { continue };
             let finding = cx
                 .finding(

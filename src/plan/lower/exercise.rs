@@ -31,7 +31,7 @@ impl Lowering<'_> {
                 Some(Exercise::named(Spanned::new(name.value.trim().to_owned(), name.span), node.span))
             }
             Value::Map(entries) => {
-                let has_name_key = entries.iter().any(|(key, _)| key.value == Value::Str("name".to_owned()));
+                let has_name_key = entries.iter().any(|(key, _)| key.value.as_str() == Some("name"));
                 match entries.as_slice() {
                     [(key, value)] if !has_name_key && !is_field_key(key) => self.short_form(node, key, value),
                     _ => self.full_form(node),
@@ -228,5 +228,5 @@ impl Lowering<'_> {
 }
 
 fn is_field_key(key: &Node) -> bool {
-    matches!(&key.value, Value::Str(name) if FIELD_KEYS.contains(&name.as_str()))
+    matches!(&key.value, Value::Str(name) if FIELD_KEYS.contains(&name.as_ref()))
 }

@@ -13,8 +13,37 @@ use crate::yaml::{Node, Value};
 
 /// Lowers a parsed plan; `Err` holds every `invalid-plan` diagnostic found.
 pub fn lower(source: &Source, root: &Node) -> Result<Plan, Vec<Diagnostic>> {
-    let mut lowering = Lowering { source, errors: Vec::new() };
+    let mut lowering = Lowering { source, errors: Vec::new(), streamed: None };
     let plan = lowering.plan(root);
+    match plan {
+        Some(plan) if lowering.errors.is_empty() => Ok(plan),
+        _ => Err(lowering.errors),
+    }
+}
+
+/// Parses and lowers a plan in one pass: each week is lowered as soon as the parser has
+/// read it, and its nodes are dropped. `Err` holds the `syntax-error` or every
+/// `invalid-plan` diagnostic.
+pub fn parse(source: &Source) -> Result<Plan, Vec<Diagnostic>> {
+    let mut lowering = Lowering { source, errors: Vec::new(), streamed: Some(Vec::new()) };
+    let mut next_index = 0;
+    let root = crate::yaml::parse_streaming(
+        source,
+        Some(&mut |node| {
+            lowering.streamed_week(&node, next_index);
+            next_index += 1;
+        }),
+    );
+    let root = match root {
+        Ok(root) => root,
+        Err(error) => {
+            let message = format!("invalid YAML: {}", error.message);
+            let diagnostic = Diagnostic::new("syntax-error", Severity::Error, message, error.span)
+                .with_span_label("the YAML parser stopped here");
+            return Err(vec![diagnostic]);
+        }
+    };
+    let plan = lowering.plan(&root);
     match plan {
         Some(plan) if lowering.errors.is_empty() => Ok(plan),
         _ => Err(lowering.errors),
@@ -25,11 +54,13 @@ pub fn lower(source: &Source, root: &Node) -> Result<Plan, Vec<Diagnostic>> {
 struct Lowering<'s> {
     source: &'s Source,
     errors: Vec<Diagnostic>,
+    /// Weeks lowered while parsing (see [`parse`]); `None` when lowering a whole tree.
+    streamed: Option<Vec<crate::plan::Week>>,
 }
 
 /// The entries of a mapping whose keys were checked against the known keys.
 struct Fields<'n> {
-    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    entries: Vec<(&'n str, &'n Node<'n>, &'n Node<'n>)>,
     span: Span,
     /// Whether an unknown key was reported (so a "missing key" error would be noise).
     had_unknown: bool,
@@ -37,12 +68,12 @@ struct Fields<'n> {
 
 impl<'n> Fields<'n> {
     /// The value of a known key.
-    fn get(&self, name: &str) -> Option<&'n Node> {
+    fn get(&self, name: &str) -> Option<&'n Node<'n>> {
         self.entries.iter().find(|(key, _, _)| *key == name).map(|(_, _, value)| *value)
     }
 
     /// The key node of a known key.
-    fn key(&self, name: &str) -> Option<&'n Node> {
+    fn key(&self, name: &str) -> Option<&'n Node<'n>> {
         self.entries.iter().find(|(key, _, _)| *key == name).map(|(_, key, _)| *key)
     }
 }
@@ -71,7 +102,7 @@ impl<'s> Lowering<'s> {
                 self.wrong_type(key, &format!("a key in {what}"), "a word");
                 continue;
             };
-            if !known.contains(&name.as_str()) {
+            if !known.contains(&name.as_ref()) {
                 fields.had_unknown = true;
                 let suggestion = did_you_mean(name, known.iter().copied());
                 let help = match suggestion {
@@ -86,7 +117,7 @@ impl<'s> Lowering<'s> {
                 self.report(duplicate.with_label(first.span, "first written here"));
                 continue;
             }
-            fields.entries.push((name.as_str(), key, value));
+            fields.entries.push((name.as_ref(), key, value));
         }
         Some(fields)
     }
@@ -144,7 +175,7 @@ impl<'s> Lowering<'s> {
     /// Free text: strings, or numbers and booleans taken as written.
     fn text(&mut self, node: &Node, what: &str) -> Option<String> {
         match &node.value {
-            Value::Str(text) => Some(text.clone()),
+            Value::Str(text) => Some(text.to_string()),
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => Some(self.source.slice(node.span).to_owned()),
             _ => {
                 self.wrong_type(node, what, "text");
@@ -156,7 +187,7 @@ impl<'s> Lowering<'s> {
     /// A string (not a number or a collection).
     fn string<'n>(&mut self, node: &'n Node, what: &str) -> Option<Spanned<&'n str>> {
         match &node.value {
-            Value::Str(text) if !text.trim().is_empty() => Some(Spanned::new(text.as_str(), node.span)),
+            Value::Str(text) if !text.trim().is_empty() => Some(Spanned::new(text.as_ref(), node.span)),
             _ => {
                 self.wrong_type(node, what, "a non-empty string");
                 None

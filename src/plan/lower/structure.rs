@@ -186,24 +186,36 @@ impl Lowering<'_> {
             self.wrong_type(node, "`weeks`", "a list of weeks");
             return Vec::new();
         };
-        if items.is_empty() {
+        let mut weeks: Vec<Week> = self.streamed.take().unwrap_or_default();
+        for (index, item) in items.iter().enumerate() {
+            if let Some(week) = self.week(item, index) {
+                self.push_week(&mut weeks, week);
+            }
+        }
+        if weeks.is_empty() && items.is_empty() {
             self.report(invalid(node.span, "`weeks` is empty").with_help("add at least one week"));
         }
-        let mut weeks: Vec<Week> = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            let Some(week) = self.week(item, index) else {
-                continue;
-            };
-            if let Some(previous) = weeks.last()
-                && week.number <= previous.number
-            {
-                let message =
-                    format!("week {} comes after week {}; week numbers must increase", week.number, previous.number);
-                self.report(invalid(week.number_key, message).with_label(previous.number_key, "previous week"));
-            }
-            weeks.push(week);
-        }
         weeks
+    }
+
+    /// Lowers one item of `weeks` handed over by the parser while it reads the file.
+    pub(super) fn streamed_week(&mut self, node: &Node, index: usize) {
+        let Some(week) = self.week(node, index) else { return };
+        let mut weeks = self.streamed.take().unwrap_or_default();
+        self.push_week(&mut weeks, week);
+        self.streamed = Some(weeks);
+    }
+
+    /// Appends a week, reporting week numbers that do not increase.
+    fn push_week(&mut self, weeks: &mut Vec<Week>, week: Week) {
+        if let Some(previous) = weeks.last()
+            && week.number <= previous.number
+        {
+            let message =
+                format!("week {} comes after week {}; week numbers must increase", week.number, previous.number);
+            self.report(invalid(week.number_key, message).with_label(previous.number_key, "previous week"));
+        }
+        weeks.push(week);
     }
 
     fn week(&mut self, node: &Node, index: usize) -> Option<Week> {

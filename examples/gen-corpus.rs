@@ -1,0 +1,32 @@
+//! Writes a deterministic corpus of generated plans.
+//!
+//! `cargo run --release --features corpus --example gen-corpus -- DIR COUNT WEEKS [SEED]`
+//! writes COUNT plans of WEEKS weeks to DIR (about 30% with findings).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(dir), Some(count), Some(weeks)) = (
+        args.first().map(PathBuf::from),
+        args.get(1).and_then(|c| c.parse::<usize>().ok()),
+        args.get(2).and_then(|w| w.parse::<u32>().ok()),
+    ) else {
+        eprintln!("usage: gen-corpus DIR COUNT WEEKS [SEED]");
+        return ExitCode::from(2);
+    };
+    let seed = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(2026);
+    if let Err(error) = std::fs::create_dir_all(&dir) {
+        eprintln!("cannot create {}: {error}", dir.display());
+        return ExitCode::from(2);
+    }
+    for (index, plan) in runlint::corpus::plans(count, weeks, 0.3, seed).into_iter().enumerate() {
+        let path = dir.join(format!("plan-{weeks}w-{index:05}.yaml"));
+        if let Err(error) = std::fs::write(&path, plan) {
+            eprintln!("cannot write {}: {error}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,195 @@
+//! Hostile and odd input: every case gives the documented diagnostic, never a panic.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::lint;
+use runlint::diagnostic::Diagnostic;
+use runlint::source::Source;
+
+const VALID: &str = "plan: Valid\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [split squat, calf raise, glute bridge, dead bug]\n      tue: rest\n";
+
+/// Lints and returns `(rule, line, column)` of every diagnostic, guarding against hangs.
+fn outcome(text: &str) -> Vec<(&'static str, usize, usize)> {
+    let started = Instant::now();
+    let (source, diagnostics) = lint("hostile.yaml", text);
+    assert!(started.elapsed() < Duration::from_secs(20), "took {:?}", started.elapsed());
+    located(&source, &diagnostics)
+}
+
+fn located(source: &Source, diagnostics: &[Diagnostic]) -> Vec<(&'static str, usize, usize)> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let p = source.position(d.span.start);
+            (d.rule, p.line, p.column)
+        })
+        .collect()
+}
+
+fn only_rule(text: &str) -> Vec<&'static str> {
+    outcome(text).into_iter().map(|(rule, _, _)| rule).collect()
+}
+
+#[test]
+fn an_empty_file_is_not_a_plan() {
+    assert_eq!(outcome(""), vec![("invalid-plan", 1, 1)]);
+}
+
+#[test]
+fn a_file_of_comments_is_not_a_plan() {
+    assert_eq!(outcome("# just a note\n# and another\n"), vec![("invalid-plan", 1, 1)]);
+}
+
+#[test]
+fn a_top_level_list_or_scalar_is_not_a_plan() {
+    assert_eq!(outcome("- week: 1\n"), vec![("invalid-plan", 1, 1)]);
+    assert_eq!(outcome("just a sentence\n"), vec![("invalid-plan", 1, 1)]);
+}
+
+#[test]
+fn an_empty_weeks_list_is_invalid() {
+    assert_eq!(outcome("plan: x\nweeks: []\n"), vec![("invalid-plan", 2, 8)]);
+}
+
+#[test]
+fn invalid_utf8_is_reported_at_the_exact_byte() {
+    let mut bytes = b"plan: caf".to_vec();
+    bytes.push(0xe9); // Latin-1 e-acute
+    bytes.extend_from_slice(b"\nweeks: []\n");
+    let (source, diagnostic) = Source::from_bytes("latin1.yaml", bytes);
+    let Some(diagnostic) = diagnostic else { panic!("invalid UTF-8 must be reported") };
+    assert_eq!(diagnostic.rule, "syntax-error");
+    assert_eq!(diagnostic.span.start, 9);
+    assert_eq!(source.position(diagnostic.span.start).column, 10);
+    assert!(diagnostic.message.contains("0xe9"), "{}", diagnostic.message);
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored_for_positions() {
+    let with_bom = format!("\u{feff}{}", VALID.replace("glute bridge", "glute bridge, squatt"));
+    let (source, diagnostics) = lint("bom.yaml", &with_bom);
+    assert_eq!(located(&source, &diagnostics), vec![("unknown-exercise", 8, 60)]);
+    // On the first line, columns count from after the mark, as editors show them.
+    let (source, diagnostics) = lint("bom.yaml", "\u{feff}plan: [1]\nweeks: 3\n");
+    assert_eq!(located(&source, &diagnostics), vec![("invalid-plan", 1, 7), ("invalid-plan", 2, 8)]);
+}
+
+#[test]
+fn nul_bytes_are_a_syntax_error() {
+    assert_eq!(outcome("plan: x\0\nweeks: []\n"), vec![("syntax-error", 1, 8)]);
+}
+
+#[test]
+fn tabs_for_indentation_are_a_syntax_error() {
+    assert_eq!(only_rule("plan: x\nweeks:\n\t- week: 1\n"), vec!["syntax-error"]);
+}
+
+#[test]
+fn crlf_and_mixed_line_endings_lint_like_lf() {
+    let crlf = VALID.replace('\n', "\r\n");
+    let mixed: String = VALID
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, line)| if i % 2 == 0 { line.replace('\n', "\r\n") } else { line.to_owned() })
+        .collect();
+    assert_eq!(outcome(VALID), vec![]);
+    assert_eq!(outcome(&crlf), vec![]);
+    assert_eq!(outcome(&mixed), vec![]);
+    let broken = mixed.replace("tue: rest", "tue: rets");
+    assert_eq!(outcome(&broken), vec![("invalid-plan", 9, 12)]);
+}
+
+#[test]
+fn duplicate_keys_are_each_reported() {
+    let text = "plan: x\nplan: y\nweeks:\n  - week: 1\n    week: 2\n    days: {mon: rest}\n";
+    assert_eq!(outcome(text), vec![("invalid-plan", 2, 1), ("invalid-plan", 5, 5)]);
+}
+
+#[test]
+fn yaml_tags_are_read_as_their_values() {
+    let text = VALID.replace("plan: Valid", "plan: !!str 2026").replace("tue: rest", "tue: !rest rest");
+    assert_eq!(outcome(&text), vec![]);
+    assert_eq!(only_rule("plan: x\nweeks: !!str nothing\n"), vec!["invalid-plan"]);
+}
+
+#[test]
+fn anchors_and_merge_keys_work_for_a_reused_week_template() {
+    let text = "plan: Template
+athlete: {strength_weeks: 20}
+templates:
+weeks:
+  - &base
+    week: 1
+    days: &days
+      mon:
+        strength: Legs
+        exercises: [split squat, calf raise, glute bridge, dead bug]
+      tue: rest
+  - <<: *base
+    week: 2
+  - week: 3
+    days: *days
+";
+    // `templates` is an unknown top-level key; everything else is valid.
+    assert_eq!(outcome(text), vec![("invalid-plan", 3, 1)]);
+    assert_eq!(outcome(&text.replace("templates:\n", "")), vec![]);
+}
+
+#[test]
+fn alias_bombs_are_stopped() {
+    let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..=9 {
+        text.push_str(&format!("a{level}: &a{level} [{}]\n", vec![format!("*a{}", level - 1); 9].join(", ")));
+    }
+    text.push_str("plan: bomb\nweeks: *a9\n");
+    assert_eq!(only_rule(&text), vec!["syntax-error"]);
+}
+
+#[test]
+fn deep_nesting_is_stopped_in_block_and_flow_style() {
+    let depth = 100_000;
+    let flow = format!("plan: deep\nweeks: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+    assert_eq!(only_rule(&flow), vec!["syntax-error"]);
+    let block: String = (0..depth).map(|level| format!("{}-\n", " ".repeat(level % 2000))).collect();
+    let block = format!("plan: deep\nweeks:\n{block}");
+    assert!(!outcome(&block).is_empty());
+    let nested_maps: String = (0..5_000).map(|level| format!("{}k{level}:\n", " ".repeat(level))).collect();
+    assert_eq!(only_rule(&format!("plan: deep\nweeks:\n{nested_maps}")), vec!["syntax-error"]);
+}
+
+#[test]
+fn a_single_100_000_character_line_is_fine() {
+    let long_title = "x".repeat(100_000);
+    assert_eq!(outcome(&VALID.replace("plan: Valid", &format!("plan: {long_title}"))), vec![]);
+    let long_list = vec!["dead bug"; 10_000].join(", ");
+    let text = VALID.replace("exercises: [split squat,", &format!("exercises: [{long_list}, split squat,"));
+    assert!(text.lines().any(|l| l.len() > 100_000));
+    assert_eq!(outcome(&text), vec![]);
+}
+
+#[test]
+fn numbers_out_of_range_are_invalid() {
+    for bad in ["99999999999", "-3", ".nan", ".inf", "0", "2.5"] {
+        let text = VALID.replace("exercises: [split squat,", &format!("exercises: [{{split squat: {{sets: {bad}}}}},"));
+        assert_eq!(only_rule(&text), vec!["invalid-plan"], "sets: {bad}");
+    }
+    let text = VALID.replace("exercises: [split squat,", "exercises: [split squat: 99999999999x10,");
+    assert_eq!(only_rule(&text), vec!["invalid-plan"]);
+}
+
+#[test]
+fn weeks_out_of_order_or_duplicated_are_invalid() {
+    let week = |n: u32| format!("  - week: {n}\n    days: {{mon: rest}}\n");
+    let plan = |weeks: &[u32]| format!("plan: x\nweeks:\n{}", weeks.iter().map(|&n| week(n)).collect::<String>());
+    assert_eq!(outcome(&plan(&[1, 3, 2])), vec![("invalid-plan", 7, 5)]);
+    assert_eq!(outcome(&plan(&[1, 1])), vec![("invalid-plan", 5, 5)]);
+    assert_eq!(only_rule(&plan(&[1, 2, 4])), vec!["strength-frequency"], "gaps are allowed");
+}
+
+#[test]
+fn a_day_key_used_twice_is_invalid() {
+    let text = VALID.replace("      tue: rest\n", "      tue: rest\n      tue: rest\n      TUESDAY: rest\n");
+    assert_eq!(outcome(&text), vec![("invalid-plan", 10, 7), ("invalid-plan", 11, 7)]);
+}
