@@ -3,7 +3,7 @@
 //! The data lives in `rules/exercises.yaml` and is embedded in the binary.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
 
@@ -39,13 +39,19 @@ struct RawEntry {
     tags: Vec<String>,
 }
 
-static BUILTIN: LazyLock<Result<Catalog, String>> = LazyLock::new(|| Catalog::from_yaml(CATALOG_YAML));
+/// The built-in catalogue, parsed once (empty if the embedded data were broken, which a test rules out).
+static BUILTIN: LazyLock<Arc<Catalog>> =
+    LazyLock::new(|| Arc::new(Catalog::from_yaml(CATALOG_YAML).unwrap_or_default()));
 
 impl Catalog {
-    /// The built-in catalogue (empty if the embedded data were broken, which a test rules out).
+    /// The built-in catalogue.
     pub fn builtin() -> &'static Catalog {
-        static EMPTY: LazyLock<Catalog> = LazyLock::new(Catalog::default);
-        BUILTIN.as_ref().unwrap_or(&EMPTY)
+        &BUILTIN
+    }
+
+    /// The built-in catalogue as a shared handle (cloning it costs a reference count).
+    pub fn shared() -> Arc<Catalog> {
+        Arc::clone(&BUILTIN)
     }
 
     /// Parses catalogue data in the `rules/exercises.yaml` format.

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use miette::{NamedSource, SourceSpan};
 
@@ -270,7 +271,7 @@ impl Reader<'_> {
             if entries.len() > 1 && entries.iter().all(|(k, _)| DEFINITION_KEYS.contains(&k.get_ref().as_str())) {
                 self.error(definition.span.clone(), format!("{what} has both `tags` and `like`"), "keep one", None);
             } else if let Some(tags) = tags {
-                config.catalog.define(name.get_ref(), tags);
+                Arc::make_mut(&mut config.catalog).define(name.get_ref(), tags);
             } else if entries.is_empty() {
                 self.error(definition.span.clone(), format!("{what} needs `tags` or `like`"), "empty", None);
             }

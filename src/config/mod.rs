@@ -5,6 +5,8 @@ mod toml_tree;
 
 pub use file::{CONFIG_NAMES, ConfigError, find, parse};
 
+use std::sync::Arc;
+
 use crate::catalog::Catalog;
 use crate::diagnostic::Severity;
 use crate::rules::{OptionValue, RuleMeta};
@@ -23,15 +25,15 @@ pub struct RuleSetting {
 pub struct Config {
     /// Per-rule settings by rule name.
     pub rules: Vec<(String, RuleSetting)>,
-    /// The catalogue: built-in plus configured exercises.
-    pub catalog: Catalog,
+    /// The catalogue: built-in plus configured exercises (shared, so a default config is cheap).
+    pub catalog: Arc<Catalog>,
     /// Globs of paths to skip when walking directories.
     pub exclude: Vec<String>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { rules: Vec::new(), catalog: Catalog::builtin().clone(), exclude: Vec::new() }
+        Config { rules: Vec::new(), catalog: Catalog::shared(), exclude: Vec::new() }
     }
 }
 
