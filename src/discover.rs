@@ -67,7 +67,7 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &[String]) -> (Vec<
 
 fn walk(root: &Path, exclude: &[String], inputs: &mut Vec<Input>, errors: &mut Vec<PathError>) {
     let mut walker = WalkBuilder::new(root);
-    walker.hidden(false).git_ignore(true).git_exclude(true).ignore(true).require_git(false).follow_links(false);
+    walker.hidden(false).git_ignore(true).git_exclude(true).ignore(true).require_git(false).follow_links(true);
     if !exclude.is_empty() {
         let mut overrides = OverrideBuilder::new(root);
         for glob in exclude {
@@ -92,13 +92,41 @@ fn walk(root: &Path, exclude: &[String], inputs: &mut Vec<Input>, errors: &mut V
                     inputs.push(Input::Walked(entry.into_path()));
                 }
             }
-            Err(error) => errors.push(PathError { path: display_path(root), message: error.to_string() }),
+            Err(error) => errors.push(walk_error(root, &error)),
         }
+    }
+}
+
+/// A walk error as the path it concerns and a short message.
+fn walk_error(root: &Path, error: &ignore::Error) -> PathError {
+    match error {
+        ignore::Error::Loop { ancestor, child } => PathError {
+            path: display_path(child),
+            message: format!("symbolic link loop back to `{}`; not followed", display_path(ancestor)),
+        },
+        ignore::Error::WithPath { path, err } => match innermost_io(err) {
+            Some(io) => PathError { path: display_path(path), message: describe_io_error(io) },
+            None => PathError { path: display_path(path), message: err.to_string() },
+        },
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error(root, err),
+        ignore::Error::Io(io) => PathError { path: display_path(root), message: describe_io_error(io) },
+        other => PathError { path: display_path(root), message: other.to_string() },
     }
 }
 
 fn has_yaml_extension(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"))
+}
+
+/// The I/O error under a walk error's wrappers, if that is what it is.
+fn innermost_io(error: &ignore::Error) -> Option<&std::io::Error> {
+    match error {
+        ignore::Error::Io(io) => Some(io),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => innermost_io(err),
+        _ => None,
+    }
 }
 
 /// Whether text looks like a plan: some line starts with `weeks:`.

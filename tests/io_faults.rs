@@ -1,0 +1,153 @@
+//! I/O faults: missing, unreadable and odd paths, symlinks, and a closed output pipe. Each
+//! gives a clear message and the right exit code, the other files are still linted, and
+//! nothing panics.
+#![cfg(unix)]
+
+use std::io::{BufRead, BufReader};
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const PLAN: &str = "plan: Warn\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [squat, single-leg glute bridge, dead bug]\n      tue: rest\n";
+const FINDING: &str = "warning[calf-work-missing]";
+
+fn runlint(args: &[&std::ffi::OsStr], dir: &Path) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_runlint"))
+        .args(args)
+        .args(["--format", "short", "--no-config"])
+        .current_dir(dir)
+        .output();
+    output.unwrap_or_else(|e| panic!("cannot run runlint: {e}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("good.yaml"), PLAN).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn assert_no_panic(output: &Output) {
+    assert!(!text(&output.stderr).contains("panicked"), "{}", text(&output.stderr));
+}
+
+#[test]
+fn a_missing_path_is_exit_2_and_the_others_are_linted() {
+    let dir = setup();
+    let output = runlint(&["nope.yaml".as_ref(), "good.yaml".as_ref()], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("cannot read `nope.yaml`: no such file or directory"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(text(&output.stdout).contains(FINDING));
+    assert_no_panic(&output);
+}
+
+#[test]
+fn an_unreadable_file_is_exit_2_and_the_others_are_linted() {
+    let dir = setup();
+    let locked = dir.path().join("locked.yaml");
+    std::fs::write(&locked, PLAN).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Root reads any file; /proc/self/mem is a file that cannot be read from its start.
+    let unreadable: &std::ffi::OsStr =
+        if std::fs::read(&locked).is_ok() { "/proc/self/mem".as_ref() } else { "locked.yaml".as_ref() };
+    let output = runlint(&[unreadable, "good.yaml".as_ref()], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("cannot read"), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains(FINDING));
+    assert_no_panic(&output);
+}
+
+#[test]
+fn a_dangling_symlink_is_reported_named_or_walked() {
+    let dir = setup();
+    std::os::unix::fs::symlink(dir.path().join("gone.yaml"), dir.path().join("dangling.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let named = runlint(&["dangling.yaml".as_ref(), "good.yaml".as_ref()], dir.path());
+    assert_eq!(named.status.code(), Some(2));
+    assert!(text(&named.stderr).contains("dangling.yaml"), "{}", text(&named.stderr));
+    let walked = runlint(&[".".as_ref()], dir.path());
+    assert_eq!(walked.status.code(), Some(2), "{}", text(&walked.stderr));
+    assert!(text(&walked.stderr).contains("dangling.yaml"), "{}", text(&walked.stderr));
+    assert!(text(&walked.stdout).contains(FINDING));
+    assert_no_panic(&walked);
+}
+
+#[test]
+fn a_symlink_loop_inside_a_walked_directory_is_reported_and_the_walk_goes_on() {
+    let dir = setup();
+    let nested = dir.path().join("plans/nested");
+    std::fs::create_dir_all(&nested).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(dir.path().join("plans"), nested.join("loop")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(nested.join("deep.yaml"), PLAN).unwrap_or_else(|e| panic!("{e}"));
+    let output = runlint(&[".".as_ref()], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).to_lowercase().contains("loop"), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("good.yaml") && stdout.contains("plans/nested/deep.yaml"), "{stdout}");
+    assert_no_panic(&output);
+}
+
+#[test]
+fn a_directory_named_like_a_plan_is_walked_not_read() {
+    let dir = setup();
+    let odd = dir.path().join("x.yaml");
+    std::fs::create_dir(&odd).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(odd.join("inner.yaml"), PLAN).unwrap_or_else(|e| panic!("{e}"));
+    for args in [vec!["x.yaml"], vec!["."]] {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+        let output = runlint(&args, dir.path());
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        assert!(
+            text(&output.stdout).contains("x.yaml/inner.yaml:7:9: warning[calf-work-missing]"),
+            "{}",
+            text(&output.stdout)
+        );
+    }
+}
+
+#[test]
+fn a_non_utf8_file_name_is_linted_and_shown_lossily() {
+    let dir = setup();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.yaml");
+    std::fs::write(dir.path().join(name), PLAN).unwrap_or_else(|e| panic!("{e}"));
+    let output = runlint(&[".".as_ref()], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        text(&output.stdout).contains("caf\u{fffd}.yaml:7:9: warning[calf-work-missing]"),
+        "{}",
+        text(&output.stdout)
+    );
+    let named = runlint(&[name], dir.path());
+    assert!(text(&named.stdout).contains("caf\u{fffd}.yaml:7:9"), "{}", text(&named.stdout));
+}
+
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    let dir = setup();
+    for index in 0..200 {
+        std::fs::write(dir.path().join(format!("plan-{index:03}.yaml")), PLAN).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_runlint"))
+        .args(["--no-config", "."])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    let mut first = String::new();
+    BufReader::new(stdout).read_line(&mut first).unwrap_or_else(|e| panic!("{e}"));
+    // The reader is dropped here, like `runlint . | head -1`.
+    let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(first.contains("calf-work-missing"), "{first}");
+    assert_eq!(output.status.code(), Some(0), "ended by {:?}", output.status);
+    assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
+}
