@@ -6,6 +6,7 @@ mod progression;
 pub use progression::{Change, Occurrence, rising_changes};
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::catalog::{Catalog, fold_name};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -81,9 +82,9 @@ pub struct ExerciseView<'p> {
     pub exercise: &'p Exercise,
     /// Position in the session's exercise list.
     pub position: usize,
-    /// The exercise's identity for comparing occurrences (catalogue name or folded local name);
-    /// `None` for unknown exercises, which the rules ignore.
-    pub identity: Option<String>,
+    /// The exercise's identity for comparing occurrences (catalogue name or folded local name),
+    /// shared between all occurrences; `None` for unknown exercises, which the rules ignore.
+    pub identity: Option<Rc<str>>,
     /// Tags from the catalogue, the plan's definitions, or the exercise's own `tags`.
     pub tags: TagSet,
     /// Whether the load makes this exercise heavy.
@@ -267,18 +268,25 @@ impl Place<'_> {
     }
 }
 
-/// Classifies exercises: plan-local definitions first, then the catalogue.
+/// Classifies exercises: plan-local definitions first, then the catalogue. Each folded
+/// name is resolved once and its identity shared by every occurrence.
 struct Resolver<'c> {
     catalog: &'c Catalog,
-    local: HashMap<String, (String, TagSet)>,
-    one_rep_max_kg: HashMap<String, f64>,
+    local: HashMap<String, TagSet>,
+    resolved: HashMap<String, Option<(Rc<str>, TagSet)>>,
+    one_rep_max_kg: HashMap<Rc<str>, f64>,
     unknown: Vec<Diagnostic>,
 }
 
 impl<'c> Resolver<'c> {
     fn new(plan: &Plan, catalog: &'c Catalog) -> Self {
-        let mut resolver =
-            Resolver { catalog, local: HashMap::new(), one_rep_max_kg: HashMap::new(), unknown: Vec::new() };
+        let mut resolver = Resolver {
+            catalog,
+            local: HashMap::new(),
+            resolved: HashMap::new(),
+            one_rep_max_kg: HashMap::new(),
+            unknown: Vec::new(),
+        };
         for definition in &plan.exercises {
             let tags = match &definition.classification {
                 Classification::Tags(tags) => Some(*tags),
@@ -292,26 +300,30 @@ impl<'c> Resolver<'c> {
                 },
             };
             if let Some(tags) = tags {
-                let folded = fold_name(&definition.name.value);
-                resolver.local.insert(folded.clone(), (folded, tags));
+                resolver.local.insert(fold_name(&definition.name.value), tags);
             }
         }
         for max in &plan.athlete.one_rep_max {
-            if let Some(kg) = max.load.value.kilograms() {
-                let identity = resolver.identity_of(&max.exercise.value);
+            if let (Some(kg), Some((identity, _))) = (max.load.value.kilograms(), resolver.resolve(&max.exercise.value))
+            {
                 resolver.one_rep_max_kg.insert(identity, kg);
             }
         }
         resolver
     }
 
-    /// The identity under which an exercise name is compared.
-    fn identity_of(&self, name: &str) -> String {
+    /// The shared identity and tags of an exercise name, or `None` when it is unknown.
+    fn resolve(&mut self, name: &str) -> Option<(Rc<str>, TagSet)> {
         let folded = fold_name(name);
-        if self.local.contains_key(&folded) {
-            return folded;
+        if let Some(resolved) = self.resolved.get(&folded) {
+            return resolved.clone();
         }
-        self.catalog.lookup_folded(&folded).map_or(folded, |entry| entry.name.clone())
+        let resolved = match self.local.get(&folded) {
+            Some(tags) => Some((Rc::from(folded.as_str()), *tags)),
+            None => self.catalog.lookup_folded(&folded).map(|entry| (Rc::from(entry.name.as_str()), entry.tags)),
+        };
+        self.resolved.insert(folded, resolved.clone());
+        resolved
     }
 
     fn unknown_exercise(&self, name: &str, span: crate::diagnostic::Span) -> Diagnostic {
@@ -328,14 +340,9 @@ impl<'c> Resolver<'c> {
     }
 
     fn exercise<'p>(&mut self, exercise: &'p Exercise, position: usize, place: &Place<'_>) -> ExerciseView<'p> {
-        let folded = fold_name(&exercise.name.value);
-        let known = match self.local.get(&folded) {
-            Some((identity, tags)) => Some((identity.clone(), *tags)),
-            None => self.catalog.lookup_folded(&folded).map(|entry| (entry.name.clone(), entry.tags)),
-        };
-        let (identity, tags) = match (known, exercise.tags) {
+        let (identity, tags) = match (self.resolve(&exercise.name.value), exercise.tags) {
             (Some((identity, catalogue_tags)), own) => (Some(identity), own.unwrap_or(catalogue_tags)),
-            (None, Some(own)) => (Some(folded), own),
+            (None, Some(own)) => (Some(Rc::from(fold_name(&exercise.name.value).as_str())), own),
             (None, None) => {
                 let diagnostic = self
                     .unknown_exercise(&exercise.name.value, exercise.name.span)

@@ -21,7 +21,10 @@ impl Lowering<'_> {
         if items.is_empty() {
             self.report(invalid(node.span, "`exercises` is empty").with_help("list at least one exercise"));
         }
-        items.iter().filter_map(|item| self.exercise(item)).collect()
+        // Sized up front: a plan holds many short lists, and growth slack would add up.
+        let mut exercises = Vec::with_capacity(items.len());
+        exercises.extend(items.iter().filter_map(|item| self.exercise(item)));
+        exercises
     }
 
     fn exercise(&mut self, node: &Node) -> Option<Exercise> {

@@ -1,0 +1,54 @@
+//! Stage benchmarks on generated plans: the parser floor (bytes to spanned tree) against
+//! parse + lowering and the full lint, on the 1,000-plan corpus; and lint time against plan
+//! length (16 to 128 weeks). `scripts/bench.sh` adds the whole-process figures and peers.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use runlint::config::Config;
+use runlint::source::Source;
+
+const CORPUS_SEED: u64 = 2026;
+
+fn corpus(count: usize, weeks: u32) -> Vec<Source> {
+    runlint::corpus::plans(count, weeks, 0.3, CORPUS_SEED)
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| Source::new(format!("plan-{index}.yaml"), text))
+        .collect()
+}
+
+fn stages(c: &mut Criterion) {
+    let sources = corpus(1000, 16);
+    let bytes: usize = sources.iter().map(Source::len).sum();
+    let config = Config::default();
+    let mut group = c.benchmark_group("corpus-1000x16w");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(20);
+    group.bench_function("parse-only", |b| {
+        b.iter(|| sources.iter().filter(|s| runlint::yaml::parse(black_box(s)).is_ok()).count())
+    });
+    group.bench_function("parse-and-lower", |b| {
+        b.iter(|| sources.iter().filter(|s| runlint::plan::parse(black_box(s)).is_ok()).count())
+    });
+    group.bench_function("full-lint", |b| {
+        b.iter(|| sources.iter().map(|s| runlint::lint_source(black_box(s), &config).len()).sum::<usize>())
+    });
+    group.finish();
+}
+
+fn scaling(c: &mut Criterion) {
+    let config = Config::default();
+    let mut group = c.benchmark_group("plan-length");
+    for weeks in [16u32, 32, 64, 128] {
+        let source = corpus(1, weeks).remove(0);
+        group.throughput(Throughput::Bytes(source.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(weeks), &source, |b, source| {
+            b.iter(|| runlint::lint_source(black_box(source), &config).len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages, scaling);
+criterion_main!(benches);

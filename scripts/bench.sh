@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Measures runlint in one run and writes the figures to target/bench/results.md:
+#   - criterion stages on the 1,000-plan corpus (parse-only, parse + lowering, full lint)
+#     and plan-length scaling (16/32/64/128 weeks);
+#   - whole process: one 16-week plan (what an editor pays on save); 1,000 plans with
+#     1 and 2 threads; peak memory on a 20 MB plan;
+#   - peers on the same 1,000 plans: yamllint (default config) and Spectral (a small ruleset).
+# Installs hyperfine (Debian), yamllint (PyPI) and Spectral (npm) into target/ when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=$root/target/bench
+tools=$root/target/bench-tools
+mkdir -p "$out" "$tools"
+
+command -v hyperfine >/dev/null || { apt-get install -y -q hyperfine >/dev/null 2>&1 || sudo apt-get install -y -q hyperfine >/dev/null; }
+[ -x "$tools/node_modules/.bin/spectral" ] || (cd "$tools" && npm install --no-audit --no-fund --silent @stoplight/spectral-cli@6 >/dev/null)
+[ -x "$tools/venv/bin/yamllint" ] || { python3 -m venv "$tools/venv" && "$tools/venv/bin/pip" install --quiet yamllint; }
+
+cargo build --quiet --release
+cargo build --quiet --release --features corpus --example gen-corpus
+gen=$root/target/release/examples/gen-corpus
+runlint=$root/target/release/runlint
+rm -rf "$out/corpus16" "$out/one" "$out/big"
+"$gen" "$out/corpus16" 1000 16 2026
+"$gen" "$out/one" 1 16 7
+"$gen" "$out/big" 1 23000 7
+one=$(ls "$out"/one/*.yaml)
+big=$(ls "$out"/big/*.yaml)
+
+echo "--- criterion (stages, scaling)"
+cargo bench --quiet --features corpus --bench lint -- --noplot >"$out/criterion.log" 2>&1 || { cat "$out/criterion.log"; exit 1; }
+
+echo "--- whole process"
+hyperfine --warmup 20 --runs 200 -N --export-json "$out/one.json" "$runlint --no-config --quiet $one" >/dev/null
+hyperfine --warmup 2 --runs 15 --export-json "$out/threads.json" \
+  "$runlint --no-config --quiet --threads 1 $out/corpus16" \
+  "$runlint --no-config --quiet --threads 2 $out/corpus16" >/dev/null || true
+/usr/bin/time -v "$runlint" --no-config --quiet "$big" >/dev/null 2>"$out/big-time.txt" || true
+
+echo "--- peers"
+hyperfine --warmup 1 --runs 3 -i --export-json "$out/yamllint.json" "$tools/venv/bin/yamllint -f parsable $out/corpus16" >/dev/null
+hyperfine --warmup 1 --runs 3 -i --export-json "$out/spectral.json" \
+  "$tools/node_modules/.bin/spectral lint --quiet --ruleset $root/scripts/spectral-ruleset.yaml '$out/corpus16/*.yaml'" >/dev/null
+hyperfine --warmup 2 --runs 10 -i --export-json "$out/runlint-corpus.json" "$runlint --no-config --quiet $out/corpus16" >/dev/null
+
+python3 - "$out" "$(stat -c %s "$big")" <<'PY'
+import json, os, re, statistics, sys
+out, big_bytes = sys.argv[1], int(sys.argv[2])
+def est(name):
+    with open(os.path.join(out, "..", "criterion", name, "new", "estimates.json")) as f:
+        return json.load(f)["median"]["point_estimate"] / 1e9
+def hf(name, index=0):
+    with open(os.path.join(out, name)) as f:
+        return json.load(f)["results"][index]
+parse, lower, full = (est(f"corpus-1000x16w/{s}") for s in ("parse-only", "parse-and-lower", "full-lint"))
+scale = {w: est(f"plan-length/{w}") for w in (16, 32, 64, 128)}
+one = hf("one.json")
+t1, t2 = hf("threads.json", 0)["median"], hf("threads.json", 1)["median"]
+peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(os.path.join(out, "big-time.txt")).read()).group(1))
+yl, sp, rl = hf("yamllint.json")["median"], hf("spectral.json")["median"], hf("runlint-corpus.json")["median"]
+mb = big_bytes / 1e6
+rows = [
+    ("full lint / parse-only, 1,000 x 16 weeks (criterion)", f"{full:.3f} s / {parse:.3f} s = **{full/parse:.2f}**", "<= 1.25"),
+    ("parse + lowering / parse-only", f"{lower:.3f} s / {parse:.3f} s = {lower/parse:.2f}", "(for reference)"),
+    ("one 16-week plan, whole process, median of 200", f"**{one['median']*1000:.2f} ms** (mean {one['mean']*1000:.2f} ms)", "<= 5 ms"),
+    ("1,000 plans: 1 thread / 2 threads", f"{t1:.3f} s / {t2:.3f} s = **{t1/t2:.2f}x**", ">= 1.8x"),
+    ("time(128 weeks) / time(64 weeks)", f"{scale[128]*1e3:.2f} ms / {scale[64]*1e3:.2f} ms = **{scale[128]/scale[64]:.2f}**", "<= 2.1"),
+    ("plan length 16 / 32 / 64 / 128 weeks", " / ".join(f"{scale[w]*1e3:.2f} ms" for w in (16, 32, 64, 128)), ""),
+    ("peak memory, 20 MB plan", f"**{peak_kb/1024:.0f} MiB** for {mb:.1f} MB (limit {4*mb+20:.0f} MB)", "<= 4 x size + 20 MB"),
+    ("yamllint (default config), 1,000 plans", f"{yl:.2f} s = **{yl/rl:.0f}x** runlint's {rl:.3f} s", ">= 20x"),
+    ("Spectral (3-rule ruleset), 1,000 plans", f"{sp:.2f} s = **{sp/rl:.0f}x** runlint's {rl:.3f} s", ">= 20x"),
+]
+with open(os.path.join(out, "results.md"), "w") as f:
+    f.write("| measure | result | target |\n|---|---|---|\n")
+    for row in rows:
+        f.write("| " + " | ".join(row) + " |\n")
+print(open(os.path.join(out, "results.md")).read())
+PY
