@@ -135,7 +135,11 @@ pub fn parse_streaming<'s>(source: &'s Source, week_sink: Option<WeekSink<'_, 's
         root: None,
         documents: 0,
     };
-    for event in Parser::new_from_str(source.text()) {
+    // The scanner reads flow collections ahead of the events, so it gets the depth limit too.
+    let mut options = serde_saphyr::granit_parser::Options::default();
+    options.flow_nesting_limit = MAX_DEPTH;
+    options.block_nesting_limit = MAX_DEPTH + 1;
+    for event in Parser::new_from_str_with_options(source.text(), options) {
         let (event, span) = event.map_err(|error| scan_error(source, &error))?;
         builder.event(event, span)?;
     }
@@ -398,5 +402,11 @@ fn scan_error(source: &Source, error: &ScanError) -> YamlError {
         .or_else(|| source.offset_of(marker.line(), marker.col() + 1))
         .unwrap_or(source.len())
         .min(source.len());
-    YamlError { message: error.info().trim_end_matches('.').to_owned(), span: source.char_span_at(offset) }
+    let message = match error.kind() {
+        serde_saphyr::granit_parser::ErrorKind::RecursionLimitExceeded => {
+            format!("nesting deeper than {MAX_DEPTH} levels")
+        }
+        _ => error.info().trim_end_matches('.').to_owned(),
+    };
+    YamlError { message, span: source.char_span_at(offset) }
 }

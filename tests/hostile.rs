@@ -193,3 +193,36 @@ fn a_day_key_used_twice_is_invalid() {
     let text = VALID.replace("      tue: rest\n", "      tue: rest\n      tue: rest\n      TUESDAY: rest\n");
     assert_eq!(outcome(&text), vec![("invalid-plan", 10, 7), ("invalid-plan", 11, 7)]);
 }
+
+#[test]
+fn a_50_mb_plan_hits_the_node_limit_with_a_clear_diagnostic() {
+    let week = |n: u32| {
+        format!(
+            "  - week: {n}\n    days:\n      mon:\n        strength: Legs\n        exercises: [split squat: 2x8 each, calf raise: 2x12, glute bridge: 2x10, dead bug: 2x8]\n      tue: rest\n"
+        )
+    };
+    let mut text = String::from("plan: Huge\nathlete: {strength_weeks: 20}\nweeks:\n");
+    let mut number = 1;
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(&week(number));
+        number += 1;
+    }
+    let (_, diagnostics) = lint("huge.yaml", &text);
+    assert_eq!(diagnostics.len(), 1, "{:?}", diagnostics.first());
+    assert_eq!(diagnostics[0].rule, "syntax-error");
+    assert!(diagnostics[0].message.contains("more than 5000000 nodes"), "{}", diagnostics[0].message);
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_parsing() {
+    let bytes = vec![b'#'; runlint::source::MAX_FILE_BYTES + 1];
+    let (_, diagnostic) = Source::from_bytes("too-big.yaml", bytes);
+    let Some(diagnostic) = diagnostic else { panic!("an oversized file must be reported") };
+    assert_eq!(diagnostic.rule, "invalid-plan");
+    assert!(diagnostic.message.contains("larger than 64 MiB"), "{}", diagnostic.message);
+}
+
+#[test]
+fn several_yaml_documents_are_refused() {
+    assert_eq!(only_rule(&format!("{VALID}---\nplan: second\n")), vec!["syntax-error"]);
+}
