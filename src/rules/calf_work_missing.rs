@@ -23,16 +23,14 @@ impl Rule for CalfWorkMissing {
     }
 
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        for (week, session) in model.sessions() {
+        for (_, session) in model.sessions() {
             if !session.is_lower_body || session.exercises.iter().any(|e| e.tags.is_calf_work()) {
                 continue;
             }
             let mut finding = cx
-                .finding(session.session.kind_key, "lower-body session without calf work")
+                .session_finding(session, session.session.kind_key, "lower-body session without calf work")
                 .with_span_label("no exercise here trains the calves or soleus")
-                .with_help("add calf work to every lower-body session, e.g. `- single-leg calf raise: 3x12 each` or `- seated calf raise: 3x15`")
-                .at_day(week.week.number, Some(session.weekday))
-                .with_path(session.path());
+                .with_help("add calf work to every lower-body session, e.g. `- single-leg calf raise: 3x12 each` or `- seated calf raise: 3x15`");
             for exercise in session.exercises.iter().filter(|e| e.tags.contains(Tag::Lower)) {
                 finding = finding.with_label(exercise.exercise.name.span, "trains the lower body but not the calves");
             }

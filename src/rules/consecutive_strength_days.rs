@@ -41,7 +41,8 @@ impl Rule for ConsecutiveStrengthDays {
                 .find(|s| s.day_number + 1 == session.day_number);
             let Some(earlier) = earlier else { continue };
             let finding = cx
-                .finding(
+                .session_finding(
+                    session,
                     session.session.kind_key,
                     format!(
                         "lower-body strength on {} right after {}",
@@ -54,9 +55,7 @@ impl Rule for ConsecutiveStrengthDays {
                     earlier.session.kind_key,
                     format!("lower-body session the day before (week {})", earlier.week),
                 )
-                .with_help("leave at least one day between lower-body sessions so the legs recover")
-                .at_day(session.week, Some(session.weekday))
-                .with_path(session.path());
+                .with_help("leave at least one day between lower-body sessions so the legs recover");
             cx.report(finding);
         }
     }

@@ -29,11 +29,9 @@ impl Rule for CoreWorkMissing {
                 continue;
             }
             let finding = cx
-                .finding(week.week.number_key, format!("no core work in week {}", week.week.number))
+                .week_finding(week, week.week.number_key, format!("no core work in week {}", week.week.number))
                 .with_span_label("strength sessions this week, but no core exercise")
-                .with_help("add an exercise that resists movement, e.g. `- dead bug: 2x8 each`, `- side plank: 2x30s each` or `- bird dog: 2x8 each`")
-                .at_day(week.week.number, None)
-                .with_path(week.path());
+                .with_help("add an exercise that resists movement, e.g. `- dead bug: 2x8 each`, `- side plank: 2x30s each` or `- bird dog: 2x8 each`");
             cx.report(finding);
         }
     }

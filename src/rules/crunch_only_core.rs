@@ -32,11 +32,9 @@ impl Rule for CrunchOnlyCore {
                 continue;
             }
             let finding = cx
-                .finding(first.exercise.name.span, format!("only crunch-style core work in week {}", week.week.number))
+                .exercise_finding(session, first, first.exercise.name.span, format!("only crunch-style core work in week {}", week.week.number))
                 .with_span_label("flexion is the only core training this week")
-                .with_help("a runner's core mostly resists rotation and extension: swap in `- dead bug`, `- side plank` or `- bird dog`")
-                .at_day(week.week.number, Some(session.weekday))
-                .with_path(session.exercise_path(first));
+                .with_help("a runner's core mostly resists rotation and extension: swap in `- dead bug`, `- side plank` or `- bird dog`");
             cx.report(finding);
         }
     }

@@ -33,11 +33,8 @@ impl Rule for EarlyWeeksOverload {
                     continue;
                 }
                 let name = &exercise.exercise.name.value;
-                let place = |cx: &RuleContext<'_>, span, message: String| {
-                    cx.finding(span, message)
-                        .at_day(week.week.number, Some(session.weekday))
-                        .with_path(session.exercise_path(exercise))
-                };
+                let place =
+                    |cx: &RuleContext<'_>, span, message: String| cx.exercise_finding(session, exercise, span, message);
                 if let Some(sets) = exercise.exercise.sets.as_ref().filter(|s| s.value > EARLY_MAX_SETS) {
                     let message = format!("{} sets of `{name}` in training week {}", sets.value, week.training_week);
                     let finding = place(cx, sets.span, message)

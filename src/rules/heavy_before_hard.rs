@@ -39,7 +39,7 @@ impl Rule for HeavyBeforeHard {
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
         let hard_runs: Vec<&SessionView<'_>> =
             model.sessions().map(|(_, session)| session).filter(|s| s.is_hard_run).collect();
-        for (week, session) in model.sessions() {
+        for (_, session) in model.sessions() {
             if !(session.is_heavy && session.is_lower_body) {
                 continue;
             }
@@ -53,13 +53,11 @@ impl Rule for HeavyBeforeHard {
             let headline = first_run.run_headline();
             let run_type = headline.split_once(' ').map_or("hard run", |(_, kind)| kind);
             let mut finding = cx
-                .finding(session.session.kind_key, format!("heavy lower-body session the day before {headline}"))
+                .session_finding(session, session.session.kind_key, format!("heavy lower-body session the day before {headline}"))
                 .with_span_label(heaviness(session))
                 .with_help(format!(
                     "move this session to after the {run_type} (24-48 hours before the next hard run), or make it light: bodyweight, 2-3 sets"
-                ))
-                .at_day(week.week.number, Some(session.weekday))
-                .with_path(session.path());
+                ));
             for next in &runs {
                 finding = finding.with_label(next.session.kind_key, format!("next day: {}", next.run_description()));
             }

@@ -36,7 +36,8 @@ impl Rule for HeavyOnEasyDay {
                     continue;
                 }
                 let finding = cx
-                    .finding(
+                    .session_finding(
+                        heavy,
                         heavy.session.kind_key,
                         format!("heavy session on an easy day ({})", first_run.run_description()),
                     )
@@ -44,9 +45,7 @@ impl Rule for HeavyOnEasyDay {
                     .with_label(first_run.session.kind_key, "the day's only running is easy")
                     .with_help(
                         "keep hard days hard and easy days easy: lift heavy on the day of a quality run, after it",
-                    )
-                    .at_day(week.week.number, Some(heavy.weekday))
-                    .with_path(heavy.path());
+                    );
                 cx.report(finding);
             }
         }

@@ -1,6 +1,6 @@
 //! `hip-work-missing`: a week of lower-body training without hip work.
 
-use super::{Category, Rule, RuleContext, RuleMeta};
+use super::{Category, Rule, RuleContext, RuleMeta, label_lower_body_sessions};
 use crate::diagnostic::Severity;
 use crate::model::Model;
 
@@ -26,17 +26,11 @@ impl Rule for HipWorkMissing {
             if week.lower_body_sessions().next().is_none() || week.has_hip_work() {
                 continue;
             }
-            let mut finding = cx
-                .finding(week.week.number_key, format!("no hip work in week {}", week.week.number))
+            let finding = cx
+                .week_finding(week, week.week.number_key, format!("no hip work in week {}", week.week.number))
                 .with_span_label("lower-body training this week, but nothing for the hip abductors or glutes")
-                .with_help("add a hip exercise, e.g. `- clamshell: 2x15 each`, `- single-leg glute bridge: 2x10 each` or `- lateral band walk: 2 x 12 steps each`")
-                .at_day(week.week.number, None)
-                .with_path(week.path());
-            for session in week.lower_body_sessions() {
-                finding =
-                    finding.with_label(session.session.kind_key, format!("lower-body session on {}", session.weekday));
-            }
-            cx.report(finding);
+                .with_help("add a hip exercise, e.g. `- clamshell: 2x15 each`, `- single-leg glute bridge: 2x10 each` or `- lateral band walk: 2 x 12 steps each`");
+            cx.report(label_lower_body_sessions(finding, week));
         }
     }
 }

@@ -26,11 +26,9 @@ impl Rule for ItBandWithoutHipWork {
         for week in model.weeks.iter().filter(|w| !w.has_hip_work()) {
             for (session, exercise) in week.exercises().filter(|(_, e)| e.tags.contains(Tag::ItBand)) {
                 let finding = cx
-                    .finding(exercise.exercise.name.span, format!("IT band work without hip work in week {}", week.week.number))
+                    .exercise_finding(session, exercise, exercise.exercise.name.span, format!("IT band work without hip work in week {}", week.week.number))
                     .with_span_label("treats the symptom; weak hip abductors are the usual cause")
-                    .with_help("pair it with hip strengthening, e.g. `- clamshell: 2x15 each` or `- side-lying hip abduction: 2x12 each`")
-                    .at_day(week.week.number, Some(session.weekday))
-                    .with_path(session.exercise_path(exercise));
+                    .with_help("pair it with hip strengthening, e.g. `- clamshell: 2x15 each` or `- side-lying hip abduction: 2x12 each`");
                 cx.report(finding);
             }
         }

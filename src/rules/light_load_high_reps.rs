@@ -34,14 +34,17 @@ impl Rule for LightLoadHighReps {
                     continue;
                 };
                 let finding = cx
-                    .finding(reps.span, format!("{} reps of `{}` at {}", reps.value, e.name.value, load.value))
+                    .exercise_finding(
+                        session,
+                        exercise,
+                        reps.span,
+                        format!("{} reps of `{}` at {}", reps.value, e.name.value, load.value),
+                    )
                     .with_span_label("a weight you can lift 20 times is too light to build strength")
                     .with_label(load.span, "load")
                     .with_help(
                         "raise the load until 8-12 reps are hard, or drop the weight and treat it as endurance work",
-                    )
-                    .at_day(week.week.number, Some(session.weekday))
-                    .with_path(session.exercise_path(exercise));
+                    );
                 cx.report(finding);
             }
         }

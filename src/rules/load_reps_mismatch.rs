@@ -45,15 +45,18 @@ impl Rule for LoadRepsMismatch {
                     continue;
                 }
                 let finding = cx
-                    .finding(reps.span, format!("{upper} reps of `{}` at {:.0}% of max", e.name.value, share * 100.0))
+                    .exercise_finding(
+                        session,
+                        exercise,
+                        reps.span,
+                        format!("{upper} reps of `{}` at {:.0}% of max", e.name.value, share * 100.0),
+                    )
                     .with_span_label(format!("about {} reps are possible at this load", Number(limit.floor())))
                     .with_label(load.span, format!("{:.0}% of one-rep max", share * 100.0))
                     .with_help(format!(
                         "prescribe at most {} reps at this load, or lower the load",
                         Number(limit.floor())
-                    ))
-                    .at_day(week.week.number, Some(session.weekday))
-                    .with_path(session.exercise_path(exercise));
+                    ));
                 cx.report(finding);
             }
         }

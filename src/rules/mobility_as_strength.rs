@@ -23,17 +23,15 @@ impl Rule for MobilityAsStrength {
     }
 
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        for (week, session) in model.sessions() {
+        for (_, session) in model.sessions() {
             let mut known = session.exercises.iter().filter(|e| e.identity.is_some()).peekable();
             if !session.is_strength() || known.peek().is_none() || !known.all(|e| e.tags.contains(Tag::Mobility)) {
                 continue;
             }
             let finding = cx
-                .finding(session.session.kind_key, "strength session with only mobility work")
+                .session_finding(session, session.session.kind_key, "strength session with only mobility work")
                 .with_span_label("rolling and stretching do not build strength")
-                .with_help("write it as `mobility:` and plan real strength work, e.g. `- split squat: 2x8 each` and `- single-leg calf raise: 2x12 each`")
-                .at_day(week.week.number, Some(session.weekday))
-                .with_path(session.path());
+                .with_help("write it as `mobility:` and plan real strength work, e.g. `- split squat: 2x8 each` and `- single-leg calf raise: 2x12 each`");
             cx.report(finding);
         }
     }

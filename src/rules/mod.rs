@@ -28,7 +28,7 @@ mod strength_before_run;
 mod strength_frequency;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::model::Model;
+use crate::model::{ExerciseView, Model, SessionView, WeekView};
 
 /// What part of training a rule is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -138,6 +138,29 @@ impl<'a> RuleContext<'a> {
         Diagnostic::new(self.meta.name, self.severity, message, span)
     }
 
+    /// Starts a finding about a whole week.
+    pub fn week_finding(&self, week: &WeekView<'_>, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.finding(span, message).at_day(week.week.number, None).with_path(week.path())
+    }
+
+    /// Starts a finding about one session.
+    pub fn session_finding(&self, session: &SessionView<'_>, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.finding(span, message).at_day(session.week, Some(session.weekday)).with_path(session.path())
+    }
+
+    /// Starts a finding about one exercise of a session.
+    pub fn exercise_finding(
+        &self,
+        session: &SessionView<'_>,
+        exercise: &ExerciseView<'_>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.finding(span, message)
+            .at_day(session.week, Some(session.weekday))
+            .with_path(session.exercise_path(exercise))
+    }
+
     /// Reports a finding.
     pub fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
@@ -177,6 +200,14 @@ impl<'a> RuleContext<'a> {
     fn default(&self, name: &str) -> Option<OptionDefault> {
         self.meta.options.iter().find(|option| option.name == name).map(|option| option.default)
     }
+}
+
+/// Labels every lower-body session of a week, for findings about the week as a whole.
+pub fn label_lower_body_sessions(mut finding: Diagnostic, week: &WeekView<'_>) -> Diagnostic {
+    for session in week.lower_body_sessions() {
+        finding = finding.with_label(session.session.kind_key, format!("lower-body session on {}", session.weekday));
+    }
+    finding
 }
 
 /// Every rule, sorted by name.

@@ -29,11 +29,9 @@ impl Rule for NoRestDay {
                 continue;
             }
             let finding = cx
-                .finding(week.week.number_key, format!("no rest day in week {}", week.week.number))
+                .week_finding(week, week.week.number_key, format!("no rest day in week {}", week.week.number))
                 .with_span_label("sessions on all seven days")
-                .with_help("make one day `rest`: adaptation happens during recovery")
-                .at_day(week.week.number, None)
-                .with_path(week.path());
+                .with_help("make one day `rest`: adaptation happens during recovery");
             cx.report(finding);
         }
     }

@@ -43,11 +43,16 @@ impl Rule for PeakProgression {
                     let Some(when) = &window else { continue };
                     let name = &exercise.exercise.name.value;
                     let finding = if first_time {
-                        cx.finding(exercise.exercise.name.span, format!("`{name}` appears for the first time {when}"))
-                            .with_span_label("new exercise")
-                            .with_help(
-                                "introduce new exercises in base or build weeks; before the race keep to familiar work",
-                            )
+                        cx.exercise_finding(
+                            session,
+                            exercise,
+                            exercise.exercise.name.span,
+                            format!("`{name}` appears for the first time {when}"),
+                        )
+                        .with_span_label("new exercise")
+                        .with_help(
+                            "introduce new exercises in base or build weeks; before the race keep to familiar work",
+                        )
                     } else {
                         let Some(previous) = model.previous_occurrence(week_position, session, exercise) else {
                             continue;
@@ -57,24 +62,23 @@ impl Rule for PeakProgression {
                             continue;
                         }
                         let described: Vec<String> = changes.iter().map(|c| c.describe()).collect();
-                        let mut finding = cx
-                            .finding(exercise.exercise.name.span, format!("`{name}` progressed {when}"))
-                            .with_span_label(described.join(", "))
-                            .with_help(format!(
-                                "hold or reduce: keep week {}'s prescription and cut sets by a third to a half",
-                                previous.week.week.number
-                            ));
-                        finding = finding.with_label(
+                        cx.exercise_finding(
+                            session,
+                            exercise,
+                            exercise.exercise.name.span,
+                            format!("`{name}` progressed {when}"),
+                        )
+                        .with_span_label(described.join(", "))
+                        .with_help(format!(
+                            "hold or reduce: keep week {}'s prescription and cut sets by a third to a half",
+                            previous.week.week.number
+                        ))
+                        .with_label(
                             previous.exercise.exercise.name.span,
                             format!("previous: week {}", previous.week.week.number),
-                        );
-                        finding
+                        )
                     };
-                    cx.report(
-                        finding
-                            .at_day(week.week.number, Some(session.weekday))
-                            .with_path(session.exercise_path(exercise)),
-                    );
+                    cx.report(finding);
                 }
             }
         }

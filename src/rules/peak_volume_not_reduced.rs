@@ -55,7 +55,8 @@ impl Rule for PeakVolumeNotReduced {
             let span = week.week.phase.as_ref().map_or(week.week.number_key, |phase| phase.span);
             let target = (mean * max_share).floor();
             let finding = cx
-                .finding(
+                .week_finding(
+                    week,
                     span,
                     format!("peak week {} keeps {:.0}% of the {phase} volume", week.week.number, share * 100.0),
                 )
@@ -63,9 +64,7 @@ impl Rule for PeakVolumeNotReduced {
                 .with_help(format!(
                     "cut strength volume by 30-50% in peak weeks: at most {} sets this week",
                     Number(target)
-                ))
-                .at_day(week.week.number, None)
-                .with_path(week.path());
+                ));
             cx.report(finding);
         }
     }

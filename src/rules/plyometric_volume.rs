@@ -40,11 +40,14 @@ impl Rule for PlyometricVolume {
                 });
                 for (span, variable, value, max) in sets.into_iter().chain(reps) {
                     let finding = cx
-                        .finding(span, format!("{value} {variable} of plyometric `{name}`, more than {max}"))
+                        .exercise_finding(
+                            session,
+                            exercise,
+                            span,
+                            format!("{value} {variable} of plyometric `{name}`, more than {max}"),
+                        )
                         .with_span_label(format!("at most {max} {variable}"))
-                        .with_help("keep jumps low in volume: 2-3 sets of 5-8 quality contacts")
-                        .at_day(week.week.number, Some(session.weekday))
-                        .with_path(session.exercise_path(exercise));
+                        .with_help("keep jumps low in volume: 2-3 sets of 5-8 quality contacts");
                     cx.report(finding);
                 }
             }

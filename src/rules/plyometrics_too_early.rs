@@ -43,13 +43,11 @@ impl Rule for PlyometricsTooEarly {
                     week.training_week, week.week.number
                 );
                 let finding = cx
-                    .finding(exercise.exercise.name.span, message)
+                    .exercise_finding(session, exercise, exercise.exercise.name.span, message)
                     .with_span_label(how)
                     .with_help(format!(
                         "build a strength base first and add low-volume jumps from training week {min_week}; until then use strength work such as `- single-leg calf raise: 3x12 each`"
-                    ))
-                    .at_day(week.week.number, Some(session.weekday))
-                    .with_path(session.exercise_path(exercise));
+                    ));
                 cx.report(finding);
             }
         }

@@ -39,7 +39,9 @@ impl Rule for ProgressionTooManyVariables {
                     let all: Vec<String> = changes.iter().map(|c| c.describe()).collect();
                     let others: Vec<&str> = rest.iter().map(|c| c.variable).collect();
                     let mut finding = cx
-                        .finding(
+                        .exercise_finding(
+                            session,
+                            exercise,
                             exercise.exercise.name.span,
                             format!("`{name}` rose in {} variables at once", changes.len()),
                         )
@@ -50,9 +52,7 @@ impl Rule for ProgressionTooManyVariables {
                             first.describe(),
                             others.join(", "),
                             previous.week.week.number
-                        ))
-                        .at_day(week.week.number, Some(session.weekday))
-                        .with_path(session.exercise_path(exercise));
+                        ));
                     for change in &changes {
                         finding = finding.with_label(change.span, change.describe());
                     }

@@ -46,15 +46,13 @@ impl Rule for SameDayGap {
                     let message =
                         format!("heavy session and {} only {}h{:02} apart", run.run_description(), gap / 60, gap % 60);
                     let finding = cx
-                        .finding(later.span, message)
+                        .session_finding(later_session, later.span, message)
                         .with_span_label(format!("{} after the other session", hours(gap)))
                         .with_label(earlier.span, "first session")
                         .with_help(format!(
                             "leave at least {} hours between the two, or put them on different days",
                             crate::plan::load::Number(min_minutes / 60.0)
-                        ))
-                        .at_day(week.week.number, Some(later_session.weekday))
-                        .with_path(later_session.path());
+                        ));
                     cx.report(finding);
                 }
             }

@@ -28,7 +28,7 @@ impl Rule for SessionTooLong {
 
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
         let max = cx.number("max-minutes");
-        for (week, session) in model.sessions() {
+        for (_, session) in model.sessions() {
             let Some(minutes) = session.session.minutes.as_ref().filter(|_| session.is_strength()) else {
                 continue;
             };
@@ -36,16 +36,15 @@ impl Rule for SessionTooLong {
                 continue;
             }
             let finding = cx
-                .finding(
+                .session_finding(
+                    session,
                     minutes.span,
                     format!("{}-minute strength session, longer than {}", Number(minutes.value), Number(max)),
                 )
                 .with_span_label(format!("{} minutes over", Number(minutes.value - max)))
                 .with_help(
                     "runners get the benefit from 20-45 focused minutes: cut accessory work or split the session",
-                )
-                .at_day(week.week.number, Some(session.weekday))
-                .with_path(session.path());
+                );
             cx.report(finding);
         }
     }

@@ -34,11 +34,9 @@ impl Rule for SetsToFailure {
                     (None, None) => continue,
                 };
                 let finding = cx
-                    .finding(span, format!("`{}` is taken to failure", e.name.value))
+                    .exercise_finding(session, exercise, span, format!("`{}` is taken to failure", e.name.value))
                     .with_span_label(how)
-                    .with_help("stop each set with one or two reps in reserve: prescribe a fixed number such as `3x8` or RPE 8")
-                    .at_day(week.week.number, Some(session.weekday))
-                    .with_path(session.exercise_path(exercise));
+                    .with_help("stop each set with one or two reps in reserve: prescribe a fixed number such as `3x8` or RPE 8");
                 cx.report(finding);
             }
         }

@@ -58,11 +58,9 @@ impl Rule for SingleLegMissing {
                 }
                 let message = format!("no single-leg exercise in week {}", week.week.number);
                 let mut finding = cx
-                    .finding(first.session.kind_key, message)
+                    .week_finding(week, first.session.kind_key, message)
                     .with_span_label("no lower-body session this week works one leg at a time")
-                    .with_help(HELP)
-                    .at_day(week.week.number, None)
-                    .with_path(format!("weeks[{}]", week.week.index));
+                    .with_help(HELP);
                 for session in &lower_body {
                     finding = label_bilateral(finding, session);
                 }
@@ -71,11 +69,13 @@ impl Rule for SingleLegMissing {
             }
             for session in lower_body.into_iter().filter(|s| !has_single_leg(s)) {
                 let finding = cx
-                    .finding(session.session.kind_key, "lower-body session without a single-leg exercise")
+                    .session_finding(
+                        session,
+                        session.session.kind_key,
+                        "lower-body session without a single-leg exercise",
+                    )
                     .with_span_label("every lower-body exercise here uses both legs")
-                    .with_help(HELP)
-                    .at_day(week.week.number, Some(session.weekday))
-                    .with_path(session.path());
+                    .with_help(HELP);
                 cx.report(label_bilateral(finding, session));
             }
         }

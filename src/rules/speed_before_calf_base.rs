@@ -39,13 +39,11 @@ impl Rule for SpeedBeforeCalfBase {
             if let Some(run) = first_speed {
                 if calf_weeks < min_weeks {
                     let finding = cx
-                        .finding(run.session.kind_key, format!("first {} after {calf_weeks} weeks of calf work", run.run_description()))
+                        .session_finding(run, run.session.kind_key, format!("first {} after {calf_weeks} weeks of calf work", run.run_description()))
                         .with_span_label(format!("the calves and Achilles need {min_weeks} weeks of strength work before this"))
                         .with_help(format!(
                             "move the first fast or hill session after {min_weeks} weeks with calf raises, or add calf work from week 1"
-                        ))
-                        .at_day(week.week.number, Some(run.weekday))
-                        .with_path(run.path());
+                        ));
                     cx.report(finding);
                 }
                 return;

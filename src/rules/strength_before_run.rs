@@ -33,11 +33,9 @@ impl Rule for StrengthBeforeRun {
                     continue;
                 };
                 let mut finding = cx
-                    .finding(strength.session.kind_key, format!("lower-body session before {}", first_run.run_headline()))
+                    .session_finding(strength, strength.session.kind_key, format!("lower-body session before {}", first_run.run_headline()))
                     .with_span_label("lifting first leaves tired legs for the run")
-                    .with_help("run first and lift afterwards (or later in the day), or move the strength session to another day")
-                    .at_day(week.week.number, Some(strength.weekday))
-                    .with_path(strength.path());
+                    .with_help("run first and lift afterwards (or later in the day), or move the strength session to another day");
                 for run in later_runs {
                     finding = finding.with_label(run.session.kind_key, format!("{} after it", run.run_description()));
                 }

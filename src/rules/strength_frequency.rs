@@ -1,6 +1,6 @@
 //! `strength-frequency`: too few or too many lower-body sessions in a week.
 
-use super::{Category, OptionDefault, Rule, RuleContext, RuleMeta, RuleOption};
+use super::{Category, OptionDefault, Rule, RuleContext, RuleMeta, RuleOption, label_lower_body_sessions};
 use crate::diagnostic::Severity;
 use crate::model::Model;
 use crate::plan::Phase;
@@ -73,16 +73,8 @@ impl Rule for StrengthFrequency {
             } else {
                 continue;
             };
-            let mut finding = cx
-                .finding(week.week.number_key, message)
-                .with_help(help)
-                .at_day(week.week.number, None)
-                .with_path(week.path());
-            for session in week.lower_body_sessions() {
-                finding =
-                    finding.with_label(session.session.kind_key, format!("lower-body session on {}", session.weekday));
-            }
-            cx.report(finding);
+            let finding = cx.week_finding(week, week.week.number_key, message).with_help(help);
+            cx.report(label_lower_body_sessions(finding, week));
         }
     }
 }
