@@ -105,33 +105,25 @@ impl Catalog {
         self.by_folded_name.get(folded).and_then(|&index| self.entries.get(index))
     }
 
-    /// Up to `limit` known canonical names nearest to `name`, best first.
+    /// Up to `limit` known canonical names close to `name`, best first (none when nothing
+    /// is close enough to be a likely misspelling).
     pub fn nearest(&self, name: &str, limit: usize) -> Vec<&str> {
         let folded = fold_name(name);
-        let mut scored: Vec<(f64, &str)> = self
+        let folded_spellings: Vec<(String, &str)> = self
             .spellings
             .iter()
-            .filter_map(|(spelling, index)| {
-                let entry = self.entries.get(*index)?;
-                Some((strsim::jaro_winkler(&folded, &fold_name(spelling)), entry.name.as_str()))
-            })
+            .filter_map(|(spelling, index)| Some((fold_name(spelling), self.entries.get(*index)?.name.as_str())))
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        // Ask for every close spelling, then keep the first of each exercise.
+        let close = crate::suggest::nearest(&folded, folded_spellings.iter().map(|(s, _)| s.as_str()), usize::MAX);
         let mut names: Vec<&str> = Vec::with_capacity(limit);
-        for (_, name) in scored {
-            if names.len() == limit {
-                break;
-            }
-            if !names.contains(&name) {
+        for spelling in close {
+            let Some(&(_, name)) = folded_spellings.iter().find(|(s, _)| s == spelling) else { continue };
+            if names.len() < limit && !names.contains(&name) {
                 names.push(name);
             }
         }
         names
-    }
-
-    /// Every canonical name, in catalogue order.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|entry| entry.name.as_str())
     }
 
     /// Number of distinct exercises.

@@ -172,10 +172,11 @@ pub fn run(args: Args) -> ExitCode {
     let options = RenderOptions { color, quiet: args.quiet, rules: render::enabled_rules(&config) };
     let mut stdout = io::stdout().lock();
     let written = render::render(args.format, &reports, &options, &mut stdout).and_then(|()| stdout.flush());
-    if let Err(error) = written {
-        if error.kind() == io::ErrorKind::BrokenPipe {
-            return ExitCode::from(if path_errors.is_empty() { EXIT_CLEAN } else { EXIT_FAILURE });
-        }
+    // A closed pipe (`runlint plans | head`) ends the output quietly; the exit code still
+    // says what was found.
+    if let Err(error) = written
+        && error.kind() != io::ErrorKind::BrokenPipe
+    {
         eprintln!("runlint: cannot write output: {error}");
         return ExitCode::from(EXIT_FAILURE);
     }

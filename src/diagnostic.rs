@@ -21,10 +21,6 @@ impl Span {
         Span { start: start.min(end), end: end.max(start) }
     }
 
-    /// The smallest span covering both.
-    pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
 }
 
 /// How serious a diagnostic is; ordered from least to most.

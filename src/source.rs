@@ -47,17 +47,18 @@ impl Source {
             Ok(text) => (Source::new(name, text), None),
             Err(error) => {
                 let bad = error.utf8_error().valid_up_to();
-                let bytes = error.into_bytes();
+                let mut bytes = error.into_bytes();
                 let byte = bytes.get(bad).copied().unwrap_or(0);
-                // Keep the text up to the bad byte so the diagnostic can show the line.
-                let valid = String::from_utf8_lossy(&bytes).into_owned();
+                // Keep the text up to the bad byte, so offsets still match the file and the
+                // diagnostic can show the line.
+                bytes.truncate(bad);
+                let valid = String::from_utf8(bytes).unwrap_or_default();
                 let source = Source::new(name, valid);
-                let offset = bad.min(source.len());
                 let diagnostic = Diagnostic::new(
                     "syntax-error",
                     Severity::Error,
                     format!("invalid UTF-8: byte `0x{byte:02x}` at offset {bad}"),
-                    Span::new(offset, source.next_char_boundary(offset)),
+                    Span::new(bad, bad),
                 )
                 .with_help("save the plan as UTF-8");
                 (source, Some(diagnostic))
@@ -122,11 +123,6 @@ impl Source {
         };
         let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
         self.text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
-    }
-
-    /// Number of lines.
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
     }
 
     /// A span covering the one character at `offset` (empty at the end of the text).

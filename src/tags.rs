@@ -128,6 +128,21 @@ impl TagSet {
         self.contains(Tag::HipAbductors) || (self.contains(Tag::Glutes) && !self.contains(Tag::Quads))
     }
 
+    /// Checks that the set names exactly one kind of exercise (strength, plyometric,
+    /// isometric or mobility), as the plan format requires of explicit tags.
+    pub fn check_kind(self) -> Result<(), String> {
+        let kinds: Vec<&str> = [Tag::Strength, Tag::Plyometric, Tag::Isometric, Tag::Mobility]
+            .into_iter()
+            .filter(|kind| self.contains(*kind))
+            .map(Tag::as_str)
+            .collect();
+        match kinds.as_slice() {
+            [_] => Ok(()),
+            [] => Err("the tags name no kind of exercise".to_owned()),
+            several => Err(format!("the tags name {} kinds of exercise (`{}`); give exactly one", several.len(), several.join("`, `"))),
+        }
+    }
+
     /// Calf work: calves or soleus.
     pub fn is_calf_work(self) -> bool {
         self.contains(Tag::Calves) || self.contains(Tag::Soleus)

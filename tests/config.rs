@@ -69,7 +69,7 @@ fn every_mistake_is_reported_at_its_key_or_value() {
             ("\"fatal\"", "use `off`, `info`, `warning` or `error`"),
             ("invalid-plan", ""),
             ("\"adductor\"", "did you mean `adductors`?"),
-            ("\"pogo hopz\"", "did you mean `pogo hops`, `hollow hold`, `single-leg hop`?"),
+            ("\"pogo hopz\"", "did you mean `pogo hops`?"),
         ]
     );
 }

@@ -298,6 +298,11 @@ impl Reader<'_> {
                 }
             }
         }
+        if let Err(message) = tags.check_kind() {
+            let help = Some("add one of `strength`, `plyometric`, `isometric`, `mobility`".to_owned());
+            self.error(node.span.clone(), message, "these tags", help);
+            return None;
+        }
         Some(tags)
     }
 

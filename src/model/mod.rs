@@ -40,7 +40,8 @@ pub struct WeekView<'p> {
     pub phase: Phase,
     /// Plan week + `athlete.strength_weeks`.
     pub training_week: u32,
-    /// The sessions in calendar order (weekday, then order within the day).
+    /// The sessions in calendar order: by weekday, then in the order written within a day
+    /// (see [`SessionView::happens_before`] for the order by `at`).
     pub sessions: Vec<SessionView<'p>>,
     /// The days written as `rest` or `off`.
     pub rest_days: Vec<Weekday>,
@@ -295,7 +296,8 @@ impl<'c> Resolver<'c> {
                     None => {
                         let diagnostic = resolver.unknown_exercise(&known.value, known.span);
                         resolver.unknown.push(diagnostic);
-                        None
+                        // Reported once here; its uses stay known, with no tags.
+                        Some(TagSet::EMPTY)
                     }
                 },
             };
@@ -304,9 +306,15 @@ impl<'c> Resolver<'c> {
             }
         }
         for max in &plan.athlete.one_rep_max {
-            if let (Some(kg), Some((identity, _))) = (max.load.value.kilograms(), resolver.resolve(&max.exercise.value))
-            {
-                resolver.one_rep_max_kg.insert(identity, kg);
+            match (max.load.value.kilograms(), resolver.resolve(&max.exercise.value)) {
+                (Some(kg), Some((identity, _))) => {
+                    resolver.one_rep_max_kg.insert(identity, kg);
+                }
+                (_, None) => {
+                    let diagnostic = resolver.unknown_exercise(&max.exercise.value, max.exercise.span);
+                    resolver.unknown.push(diagnostic);
+                }
+                (None, Some(_)) => {}
             }
         }
         resolver
@@ -359,20 +367,14 @@ impl<'c> Resolver<'c> {
 
 /// Heavy: `heavy`, >= 75% of one-rep max, RPE >= 8, or kg/lb with at most 6 reps.
 fn is_heavy_exercise(exercise: &Exercise, max_kg: Option<f64>) -> bool {
-    let Some(load) = exercise.load.as_ref().map(|l| l.value) else {
-        return false;
-    };
-    let few_reps = exercise.reps.as_ref().and_then(|r| r.value.upper()).is_some_and(|reps| reps <= HEAVY_MAX_REPS)
-        && !matches!(exercise.reps.as_ref().map(|r| r.value), Some(Amount::AsManyAsPossible(_)));
+    let Some(load) = exercise.load.as_ref().map(|l| l.value) else { return false };
+    let few_reps = matches!(exercise.reps.as_ref().map(|r| r.value), Some(Amount::Exact(n) | Amount::Range(_, n)) if n <= HEAVY_MAX_REPS);
+    let near_max = share_of_max(load, max_kg).is_some_and(|share| share >= HEAVY_SHARE_OF_MAX);
     match load {
         Load::Heavy => true,
-        Load::PercentOfMax(percent) => percent / 100.0 >= HEAVY_SHARE_OF_MAX,
         Load::Rpe(rpe) => rpe >= HEAVY_RPE,
-        Load::Kg(_) | Load::Lb(_) => {
-            let share = load.kilograms().zip(max_kg).map(|(kg, max)| kg / max);
-            few_reps || share.is_some_and(|share| share >= HEAVY_SHARE_OF_MAX)
-        }
-        _ => false,
+        Load::Kg(_) | Load::Lb(_) => few_reps || near_max,
+        _ => near_max,
     }
 }
 

@@ -6,7 +6,7 @@ pub mod prescription;
 mod vocabulary;
 
 pub use load::{BandWeight, Load};
-pub use lower::{lower, parse};
+pub use lower::parse;
 pub use prescription::{Amount, Prescription, PrescriptionError, Tempo};
 pub use vocabulary::{Intensity, Level, Phase, RunType, Weekday};
 
@@ -161,8 +161,6 @@ pub struct Session {
     pub kind: SessionKind,
     /// The kind key (`run`, `strength`, ...).
     pub kind_key: Span,
-    /// The kind key's value (run type, title, activity).
-    pub kind_value: Span,
     /// The title or activity as written.
     pub title: Option<String>,
     /// Duration.

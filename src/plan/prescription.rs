@@ -17,6 +17,19 @@ pub enum Amount {
 }
 
 impl Amount {
+    /// The largest number an amount may hold.
+    pub const MAX: u32 = 10_000;
+
+    /// Whether every number in the amount lies in 1..=[`Amount::MAX`].
+    pub fn in_range(self) -> bool {
+        let valid = |n: u32| (1..=Amount::MAX).contains(&n);
+        match self {
+            Amount::Exact(n) | Amount::AsManyAsPossible(Some(n)) => valid(n),
+            Amount::Range(low, high) => valid(low) && valid(high),
+            Amount::AsManyAsPossible(None) => true,
+        }
+    }
+
     /// The highest number prescribed, used to compare progressions.
     pub fn upper(self) -> Option<u32> {
         match self {

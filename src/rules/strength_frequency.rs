@@ -38,7 +38,9 @@ impl Rule for StrengthFrequency {
 
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
         let (min, max) = (cx.integer("min"), cx.integer("max"));
-        if min > 0 && model.sessions().all(|(_, session)| !session.is_lower_body) {
+        let needs_strength = |phase: Phase| min > 0 && !matches!(phase, Phase::Taper | Phase::Race | Phase::Recovery);
+        let some_week_needs_strength = model.weeks.iter().any(|week| needs_strength(week.phase));
+        if some_week_needs_strength && model.sessions().all(|(_, session)| !session.is_lower_body) {
             let finding = cx
                 .finding(model.plan.weeks_key, "the plan has no lower-body strength session at all")
                 .with_span_label(format!("{} weeks without lower-body strength", model.weeks.len()))
@@ -49,7 +51,7 @@ impl Rule for StrengthFrequency {
         for week in &model.weeks {
             let count = u32::try_from(week.lower_body_sessions().count()).unwrap_or(u32::MAX);
             let week_max = if matches!(week.phase, Phase::Peak | Phase::Taper) { max.min(PEAK_MAX) } else { max };
-            let week_min = if matches!(week.phase, Phase::Taper | Phase::Race | Phase::Recovery) { 0 } else { min };
+            let week_min = if needs_strength(week.phase) { min } else { 0 };
             let (message, help) = if count < week_min {
                 (
                     format!(

@@ -126,8 +126,9 @@ impl Lowering<'_> {
                 exercise.sets = Some(Spanned::new(sets, self.inner_span(node, text, sets_range)));
                 let (amount, unit, amount_range) = prescription.amount;
                 let amount = Spanned::new(amount, self.inner_span(node, text, amount_range));
-                if amount.value.upper().is_some_and(|upper| upper > 10_000) {
-                    self.report(invalid(amount.span, format!("`{}` is out of range", amount.value)));
+                if !amount.value.in_range() {
+                    let message = format!("`{}` is out of range; use 1 to {}", amount.value, Amount::MAX);
+                    self.report(invalid(amount.span, message));
                     return;
                 }
                 match unit {
@@ -159,11 +160,11 @@ impl Lowering<'_> {
     fn amount(&mut self, node: &Node, key: &str) -> Option<Amount> {
         let what = format!("`{key}`");
         match &node.value {
-            Value::Int(_) | Value::Float(_) => self.integer(node, &what, 1..=10_000).map(Amount::Exact),
+            Value::Int(_) | Value::Float(_) => self.integer(node, &what, 1..=i64::from(Amount::MAX)).map(Amount::Exact),
             Value::Str(text) => match Amount::parse(text) {
-                Ok(amount) if amount.upper().is_none_or(|upper| (1..=10_000).contains(&upper)) => Some(amount),
+                Ok(amount) if amount.in_range() => Some(amount),
                 Ok(amount) => {
-                    self.report(invalid(node.span, format!("{what} `{amount}` is out of range; use 1 to 10000")));
+                    self.report(invalid(node.span, format!("{what} `{amount}` is out of range; use 1 to {}", Amount::MAX)));
                     None
                 }
                 Err(offset) => {
@@ -225,6 +226,10 @@ impl Lowering<'_> {
                     self.report(invalid(item.span, format!("unknown tag `{}`", word.value)).with_help(help));
                 }
             }
+        }
+        if all_known && let Err(message) = tags.check_kind() {
+            self.report(invalid(node.span, message).with_help("add one of `strength`, `plyometric`, `isometric`, `mobility`"));
+            return None;
         }
         all_known.then_some(tags)
     }

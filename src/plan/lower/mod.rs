@@ -11,28 +11,14 @@ use crate::source::Source;
 use crate::suggest::did_you_mean;
 use crate::yaml::{Node, Value};
 
-/// Lowers a parsed plan; `Err` holds every `invalid-plan` diagnostic found.
-pub fn lower(source: &Source, root: &Node) -> Result<Plan, Vec<Diagnostic>> {
-    let mut lowering = Lowering { source, errors: Vec::new(), streamed: None };
-    let plan = lowering.plan(root);
-    match plan {
-        Some(plan) if lowering.errors.is_empty() => Ok(plan),
-        _ => Err(lowering.errors),
-    }
-}
-
 /// Parses and lowers a plan in one pass: each week is lowered as soon as the parser has
 /// read it, and its nodes are dropped. `Err` holds the `syntax-error` or every
 /// `invalid-plan` diagnostic.
 pub fn parse(source: &Source) -> Result<Plan, Vec<Diagnostic>> {
-    let mut lowering = Lowering { source, errors: Vec::new(), streamed: Some(Vec::new()) };
-    let mut next_index = 0;
+    let mut lowering = Lowering { source, errors: Vec::new(), streamed: Vec::new(), streamed_items: 0 };
     let root = crate::yaml::parse_streaming(
         source,
-        Some(&mut |node| {
-            lowering.streamed_week(&node, next_index);
-            next_index += 1;
-        }),
+        Some(&mut |node| lowering.streamed_week(&node)),
     );
     let root = match root {
         Ok(root) => root,
@@ -54,8 +40,10 @@ pub fn parse(source: &Source) -> Result<Plan, Vec<Diagnostic>> {
 struct Lowering<'s> {
     source: &'s Source,
     errors: Vec<Diagnostic>,
-    /// Weeks lowered while parsing (see [`parse`]); `None` when lowering a whole tree.
-    streamed: Option<Vec<crate::plan::Week>>,
+    /// Weeks lowered while parsing (see [`parse`]).
+    streamed: Vec<crate::plan::Week>,
+    /// How many items of `weeks` the parser handed over, lowered or not.
+    streamed_items: usize,
 }
 
 /// The entries of a mapping whose keys were checked against the known keys.

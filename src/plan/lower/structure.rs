@@ -186,24 +186,26 @@ impl Lowering<'_> {
             self.wrong_type(node, "`weeks`", "a list of weeks");
             return Vec::new();
         };
-        let mut weeks: Vec<Week> = self.streamed.take().unwrap_or_default();
+        let mut weeks: Vec<Week> = std::mem::take(&mut self.streamed);
         for (index, item) in items.iter().enumerate() {
             if let Some(week) = self.week(item, index) {
                 self.push_week(&mut weeks, week);
             }
         }
-        if weeks.is_empty() && items.is_empty() {
+        if self.streamed_items == 0 && items.is_empty() {
             self.report(invalid(node.span, "`weeks` is empty").with_help("add at least one week"));
         }
         weeks
     }
 
     /// Lowers one item of `weeks` handed over by the parser while it reads the file.
-    pub(super) fn streamed_week(&mut self, node: &Node, index: usize) {
+    pub(super) fn streamed_week(&mut self, node: &Node) {
+        let index = self.streamed_items;
+        self.streamed_items += 1;
         let Some(week) = self.week(node, index) else { return };
-        let mut weeks = self.streamed.take().unwrap_or_default();
+        let mut weeks = std::mem::take(&mut self.streamed);
         self.push_week(&mut weeks, week);
-        self.streamed = Some(weeks);
+        self.streamed = weeks;
     }
 
     /// Appends a week, reporting week numbers that do not increase.
@@ -328,6 +330,8 @@ impl Lowering<'_> {
                 _ => None,
             })
             .collect();
+        let mut kinds = kinds;
+        kinds.dedup();
         let kind_name = kinds.first().copied();
         let mut known: Vec<&str> = SESSION_KEYS.to_vec();
         // With no kind or several, any session key may belong; only the kind is reported.
@@ -358,11 +362,12 @@ impl Lowering<'_> {
         }
         let kind_key = fields.key(kind_name)?;
         let kind_value = fields.get(kind_name)?;
+        // An unknown run type is reported, and the rest of the session still checked.
         let (kind, title) = match kind_name {
-            "run" => (SessionKind::Run(self.keyword(kind_value, "run type", RunType::NAMES, RunType::parse)?), None),
-            "strength" => (SessionKind::Strength, self.optional_title(kind_value)),
-            "mobility" => (SessionKind::Mobility, self.optional_title(kind_value)),
-            _ => (SessionKind::Cross, self.text(kind_value, "a cross-training activity")),
+            "run" => (self.keyword(kind_value, "run type", RunType::NAMES, RunType::parse).map(SessionKind::Run), None),
+            "strength" => (Some(SessionKind::Strength), self.optional_title(kind_value)),
+            "mobility" => (Some(SessionKind::Mobility), self.optional_title(kind_value)),
+            _ => (Some(SessionKind::Cross), self.text(kind_value, "a cross-training activity")),
         };
         let minutes = fields
             .get("minutes")
@@ -378,16 +383,15 @@ impl Lowering<'_> {
         let miles = fields.get("mi").and_then(|node| self.positive_number(node, "`mi`", 1000.0));
         let exercises = match (fields.get("exercises"), &kind) {
             (Some(list), _) => self.exercise_list(list),
-            (None, SessionKind::Strength) => {
+            (None, Some(SessionKind::Strength)) => {
                 self.missing(kind_key.span, "exercises", "a strength session");
                 Vec::new()
             }
             (None, _) => Vec::new(),
         };
         Some(Session {
-            kind,
+            kind: kind?,
             kind_key: kind_key.span,
-            kind_value: kind_value.span,
             title,
             minutes,
             at,
