@@ -254,7 +254,8 @@ fn load_config(args: &Args) -> Option<Config> {
             return None;
         }
     };
-    match crate::config::parse(&name, &text) {
+    let base = path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), PathBuf::from);
+    match crate::config::parse(&name, &text, &base) {
         Ok(config) => Some(config),
         Err(errors) => {
             for error in errors {

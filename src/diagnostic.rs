@@ -20,7 +20,6 @@ impl Span {
     pub fn new(start: usize, end: usize) -> Self {
         Span { start: start.min(end), end: end.max(start) }
     }
-
 }
 
 /// How serious a diagnostic is; ordered from least to most.

@@ -4,8 +4,10 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use std::collections::HashSet;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
-use ignore::overrides::OverrideBuilder;
 
 use crate::source::MAX_FILE_BYTES;
 
@@ -46,14 +48,45 @@ pub fn display_path(path: &Path) -> String {
     if text.is_empty() { ".".to_owned() } else { text }
 }
 
+/// Paths the config excludes from directory walks: globs relative to the config file's
+/// directory.
+#[derive(Debug, Clone, Default)]
+pub struct Exclude {
+    base: PathBuf,
+    globs: GlobSet,
+}
+
+impl Exclude {
+    /// Globs matched against paths relative to `base` (the config file's directory).
+    pub fn new(base: &Path, patterns: &[String]) -> Result<Exclude, globset::Error> {
+        let mut builder = GlobSetBuilder::new();
+        for pattern in patterns {
+            builder.add(Glob::new(pattern)?);
+        }
+        Ok(Exclude { base: std::path::absolute(base).unwrap_or_else(|_| base.to_path_buf()), globs: builder.build()? })
+    }
+
+    /// Whether a walked path is excluded.
+    pub fn matches(&self, path: &Path) -> bool {
+        if self.globs.is_empty() {
+            return false;
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        absolute.strip_prefix(&self.base).is_ok_and(|relative| self.globs.is_match(relative))
+    }
+}
+
 /// Expands command-line paths into inputs; directories are walked honouring
-/// `.gitignore`/`.ignore` and the `exclude` globs, picking `*.yaml`/`*.yml` files.
-pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &[String]) -> (Vec<Input>, Vec<PathError>) {
+/// `.gitignore`/`.ignore` and the `exclude` globs, picking `*.yaml`/`*.yml` files. A file
+/// reached twice (named twice, or named and walked) is linted once; `-` is read once.
+pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &Exclude) -> (Vec<Input>, Vec<PathError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin(stdin_name.to_owned()));
+            if !inputs.iter().any(|input| matches!(input, Input::Stdin(_))) {
+                inputs.push(Input::Stdin(stdin_name.to_owned()));
+            }
             continue;
         }
         match std::fs::metadata(path) {
@@ -62,28 +95,22 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &[String]) -> (Vec<
             Err(error) => errors.push(PathError { path: display_path(path), message: describe_io_error(&error) }),
         }
     }
+    let mut seen = HashSet::new();
+    inputs.retain(|input| match input {
+        Input::Named(path) | Input::Walked(path) => {
+            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+        }
+        Input::Stdin(_) => true,
+    });
     (inputs, errors)
 }
 
-fn walk(root: &Path, exclude: &[String], inputs: &mut Vec<Input>, errors: &mut Vec<PathError>) {
+fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Vec<PathError>) {
     let mut walker = WalkBuilder::new(root);
     walker.hidden(false).git_ignore(true).git_exclude(true).ignore(true).require_git(false).follow_links(true);
-    if !exclude.is_empty() {
-        let mut overrides = OverrideBuilder::new(root);
-        for glob in exclude {
-            if let Err(error) = overrides.add(&format!("!{glob}")) {
-                errors.push(PathError { path: glob.clone(), message: format!("bad exclude glob: {error}") });
-            }
-        }
-        match overrides.build() {
-            Ok(overrides) => {
-                walker.overrides(overrides);
-            }
-            Err(error) => errors.push(PathError { path: display_path(root), message: error.to_string() }),
-        }
-    }
     // `.git` holds no plans and can be large.
-    walker.filter_entry(|entry| entry.file_name() != ".git");
+    let exclude = exclude.clone();
+    walker.filter_entry(move |entry| entry.file_name() != ".git" && !exclude.matches(entry.path()));
     for entry in walker.build() {
         match entry {
             Ok(entry) => {

@@ -29,24 +29,26 @@ use source::Source;
 
 /// Lints one plan and returns its diagnostics sorted by position.
 pub fn lint_source(source: &Source, config: &Config) -> Vec<Diagnostic> {
-    let diagnostics = check(source, config);
-    let shape_errors = diagnostics.iter().any(|d| matches!(d.rule, "syntax-error" | "invalid-plan"));
-    let mut diagnostics = if shape_errors {
-        diagnostics
-    } else {
-        let unused_severity = config.builtin_severity("unused-suppression", Severity::Info);
-        suppress::apply(source, diagnostics, unused_severity, |rule| config.is_enabled(rule))
+    // Shape errors stop here: rules do not run, so suppressions are neither applied nor
+    // reported as unused.
+    let plan = match plan::parse(source) {
+        Ok(plan) => plan,
+        Err(mut errors) => {
+            sort_by_position(&mut errors);
+            return errors;
+        }
     };
+    let diagnostics = run_rules(&plan, config);
+    let unused_severity = config.builtin_severity("unused-suppression", Severity::Info);
+    let mut diagnostics =
+        suppress::apply(source, &plan.text_spans, diagnostics, unused_severity, |rule| config.is_enabled(rule));
     sort_by_position(&mut diagnostics);
     diagnostics
 }
 
-fn check(source: &Source, config: &Config) -> Vec<Diagnostic> {
-    let plan = match plan::parse(source) {
-        Ok(plan) => plan,
-        Err(errors) => return errors,
-    };
-    let (model, unknown_exercises) = Model::build(&plan, &config.catalog);
+/// Resolves the plan and runs every enabled rule on it.
+fn run_rules(plan: &plan::Plan, config: &Config) -> Vec<Diagnostic> {
+    let (model, unknown_exercises) = Model::build(plan, &config.catalog);
     let mut diagnostics = Vec::new();
     if let Some(severity) = config.builtin_severity("unknown-exercise", Severity::Warning) {
         diagnostics.extend(unknown_exercises.into_iter().map(|d| Diagnostic { severity, ..d }));

@@ -21,26 +21,32 @@ pub struct Suppression {
     pub line: Option<usize>,
 }
 
-/// Finds every suppression comment in a source.
-pub fn parse(source: &Source) -> Vec<Suppression> {
+/// Finds every suppression comment in a source. `text_spans` are the quoted and block
+/// scalars (sorted), where `# runlint:` is text, not a comment.
+pub fn parse(source: &Source, text_spans: &[Span]) -> Vec<Suppression> {
     let mut suppressions = Vec::new();
     let text = source.text();
     let mut line_start = 0;
     for (index, raw_line) in text.split_inclusive('\n').enumerate() {
         let line_number = index + 1;
         let line = raw_line.trim_end_matches(['\n', '\r']);
-        if let Some(marker) = find_comment_marker(line) {
+        let marker = find_comment_marker(line).filter(|&marker| !inside(text_spans, line_start + marker));
+        if let Some(marker) = marker {
             let alone = line.get(..marker).is_some_and(|before| before.trim().is_empty());
             let directive_start = marker + MARKER.len();
             let directive = line.get(directive_start..).unwrap_or("");
             let trimmed = directive.trim_start();
-            let (whole_file, names_start) = if let Some(rest) = trimmed.strip_prefix("allow-file") {
-                (true, directive.len() - rest.len())
-            } else if let Some(rest) = trimmed.strip_prefix("allow") {
-                (false, directive.len() - rest.len())
-            } else {
-                line_start += raw_line.len();
-                continue;
+            let keyword = |word: &str| {
+                trimmed.strip_prefix(word).filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+            };
+            // `allow-file` stands on its own line; `allow` may follow content.
+            let (whole_file, names_start) = match (keyword("allow-file"), keyword("allow")) {
+                (Some(rest), _) if alone => (true, directive.len() - rest.len()),
+                (None, Some(rest)) => (false, directive.len() - rest.len()),
+                _ => {
+                    line_start += raw_line.len();
+                    continue;
+                }
             };
             let names = directive.get(names_start..).unwrap_or("");
             let names = names.split("--").next().unwrap_or("");
@@ -69,36 +75,30 @@ pub fn parse(source: &Source) -> Vec<Suppression> {
     suppressions
 }
 
+/// Whether `offset` lies inside one of the sorted spans.
+fn inside(spans: &[Span], offset: usize) -> bool {
+    let after = spans.partition_point(|span| span.start <= offset);
+    after > 0 && spans.get(after - 1).is_some_and(|span| offset < span.end)
+}
+
 /// The byte index of a `# runlint:` comment in a line: at the line start or after
-/// whitespace, and outside quotes.
+/// whitespace, as YAML comments are (quoted and block scalars are excluded by the caller).
 fn find_comment_marker(line: &str) -> Option<usize> {
-    let mut quote: Option<char> = None;
-    let mut previous = ' ';
-    for (index, c) in line.char_indices() {
-        match (quote, c) {
-            (Some(open), c) if c == open => quote = None,
-            (None, '"' | '\'') if previous.is_whitespace() || matches!(previous, ':' | '[' | '{' | ',') => {
-                quote = Some(c)
-            }
-            (None, '#') if previous.is_whitespace() || index == 0 => {
-                return line.get(index..).filter(|rest| rest.starts_with(MARKER)).map(|_| index);
-            }
-            _ => {}
-        }
-        previous = c;
-    }
-    None
+    line.match_indices(MARKER)
+        .map(|(index, _)| index)
+        .find(|&index| index == 0 || line.get(..index).is_some_and(|before| before.ends_with(char::is_whitespace)))
 }
 
 /// Drops silenced diagnostics and reports suppressions that silenced nothing.
 /// `enabled` tells whether a rule ran at all (a suppression of a disabled rule is not reported).
 pub fn apply(
     source: &Source,
+    text_spans: &[Span],
     diagnostics: Vec<Diagnostic>,
     unused_severity: Option<Severity>,
     enabled: impl Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
-    let suppressions = parse(source);
+    let suppressions = parse(source, text_spans);
     if suppressions.is_empty() {
         return diagnostics;
     }
@@ -161,12 +161,12 @@ mod tests {
     fn finds_trailing_standalone_and_file_wide_suppressions() {
         let source = Source::new(
             "s.yaml",
-            "a: 1  # runlint: allow x, y -- reason\n# runlint: allow z\nb: 2\n# runlint: allow-file w\nc: \"# runlint: allow q\"\n",
+            "a: 1  # runlint: allow x, y -- reason\n# runlint: allow z\nb: 2\n# runlint: allow-file w\nc: 3  # runlint: allow-file q\nd: 4  # runlint: allowed r\n",
         );
-        let found: Vec<(String, Option<usize>)> = parse(&source).into_iter().map(|s| (s.rule, s.line)).collect();
+        let found: Vec<(String, Option<usize>)> = parse(&source, &[]).into_iter().map(|s| (s.rule, s.line)).collect();
         let expected = [("x", Some(1)), ("y", Some(1)), ("z", Some(3)), ("w", None)];
         assert_eq!(found, expected.map(|(r, l)| (r.to_owned(), l)).to_vec());
-        let spans: Vec<&str> = parse(&source).iter().map(|s| source.slice(s.span)).collect();
+        let spans: Vec<&str> = parse(&source, &[]).iter().map(|s| source.slice(s.span)).collect();
         assert_eq!(spans, ["x", "y", "z", "w"]);
     }
 }

@@ -139,7 +139,11 @@ impl TagSet {
         match kinds.as_slice() {
             [_] => Ok(()),
             [] => Err("the tags name no kind of exercise".to_owned()),
-            several => Err(format!("the tags name {} kinds of exercise (`{}`); give exactly one", several.len(), several.join("`, `"))),
+            several => Err(format!(
+                "the tags name {} kinds of exercise (`{}`); give exactly one",
+                several.len(),
+                several.join("`, `")
+            )),
         }
     }
 

@@ -115,16 +115,27 @@ struct Builder<'s, 'k> {
     alias_nodes: usize,
     root: Option<Node<'s>>,
     documents: usize,
+    /// Quoted and block scalars, where a `#` is text rather than a comment.
+    text_spans: Vec<Span>,
+}
+
+/// A parsed document: the tree and where its quoted and block scalars lie.
+#[derive(Debug)]
+pub struct Parsed<'s> {
+    /// The root node.
+    pub root: Node<'s>,
+    /// Byte ranges of quoted and block scalars, in source order.
+    pub text_spans: Vec<Span>,
 }
 
 /// Parses `source` into a spanned node tree.
 pub fn parse(source: &Source) -> Result<Node<'_>, YamlError> {
-    parse_streaming(source, None)
+    parse_streaming(source, None).map(|parsed| parsed.root)
 }
 
 /// Parses `source`, handing each item of the top-level `weeks` list to `week_sink` (when
 /// given) instead of keeping it in the tree, so a long plan never exists twice in memory.
-pub fn parse_streaming<'s>(source: &'s Source, week_sink: Option<WeekSink<'_, 's>>) -> Result<Node<'s>, YamlError> {
+pub fn parse_streaming<'s>(source: &'s Source, week_sink: Option<WeekSink<'_, 's>>) -> Result<Parsed<'s>, YamlError> {
     let mut builder = Builder {
         week_sink,
         source,
@@ -134,6 +145,7 @@ pub fn parse_streaming<'s>(source: &'s Source, week_sink: Option<WeekSink<'_, 's
         alias_nodes: 0,
         root: None,
         documents: 0,
+        text_spans: Vec::new(),
     };
     // The scanner reads flow collections ahead of the events, so it gets the depth limit too.
     let mut options = serde_saphyr::granit_parser::Options::default();
@@ -143,7 +155,8 @@ pub fn parse_streaming<'s>(source: &'s Source, week_sink: Option<WeekSink<'_, 's
         let (event, span) = event.map_err(|error| scan_error(source, &error))?;
         builder.event(event, span)?;
     }
-    Ok(builder.root.unwrap_or(Node { span: Span::new(0, 0), value: Value::Null }))
+    let root = builder.root.unwrap_or(Node { span: Span::new(0, 0), value: Value::Null });
+    Ok(Parsed { root, text_spans: builder.text_spans })
 }
 
 impl<'s> Builder<'s, '_> {
@@ -174,6 +187,9 @@ impl<'s> Builder<'s, '_> {
             }
             Event::Scalar(text, style, anchor, tag) => {
                 self.count(1, span)?;
+                if style != ScalarStyle::Plain {
+                    self.text_spans.push(span);
+                }
                 let node = Node { span, value: resolve(text, style, tag.as_deref()) };
                 self.complete(node, 1, anchor);
             }

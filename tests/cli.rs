@@ -187,3 +187,15 @@ fn bad_arguments_exit_2() {
     assert_eq!(runlint(&["--format", "xml"], &root()).status.code(), Some(2));
     assert_eq!(runlint(&["--no-such-flag"], &root()).status.code(), Some(2));
 }
+
+#[test]
+fn a_file_reached_twice_is_linted_once() {
+    let dir = temp_dir();
+    write(dir.path(), "warn.yaml", WARNING_PLAN);
+    let output = runlint(&["--format", "short", "warn.yaml", ".", "./warn.yaml"], dir.path());
+    let text = stdout(&output);
+    assert_eq!(text.matches("calf-work-missing").count(), 1, "{text}");
+    assert!(text.ends_with("in 1 file\n"), "{text}");
+    let output = runlint_stdin(&["--format", "short", "-", "-"], WARNING_PLAN);
+    assert!(stdout(&output).ends_with("0 errors, 1 warning, 0 infos in 1 file\n"), "{}", stdout(&output));
+}

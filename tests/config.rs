@@ -28,7 +28,7 @@ fn plyometric_findings(config: &Config) -> Vec<(usize, Severity)> {
 }
 
 fn config(text: &str) -> Config {
-    match parse("runlint.toml", text) {
+    match parse("runlint.toml", text, std::path::Path::new(".")) {
         Ok(config) => config,
         Err(errors) => {
             panic!("config rejected: {:?}", errors.iter().map(|e| e.message().to_owned()).collect::<Vec<_>>())
@@ -48,7 +48,7 @@ fn severity_and_options_change_what_a_rule_reports() {
 #[test]
 fn an_unknown_rule_is_a_located_error_with_a_suggestion() {
     let text = "[rules]\ncore-work-missing = \"off\"\nplyometrics-to-early = \"error\"\n";
-    let errors = parse("runlint.toml", text).err().unwrap_or_default();
+    let errors = parse("runlint.toml", text, std::path::Path::new(".")).err().unwrap_or_default();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].message(), "unknown rule `plyometrics-to-early`");
     assert_eq!(errors[0].help(), Some("did you mean `plyometrics-too-early`?"));
@@ -58,7 +58,7 @@ fn an_unknown_rule_is_a_located_error_with_a_suggestion() {
 #[test]
 fn every_mistake_is_reported_at_its_key_or_value() {
     let text = "exlude = []\n[rules]\nsame-day-gap = { min-hour = 2 }\nsession-too-long = { max-minutes = \"long\" }\nheavy-before-hard = \"fatal\"\ninvalid-plan = \"off\"\n[exercises]\n\"copenhagen plank\" = { tags = [\"core\", \"adductor\"] }\n\"pogo jumps\" = { like = \"pogo hopz\" }\n";
-    let errors = parse("runlint.toml", text).err().unwrap_or_default();
+    let errors = parse("runlint.toml", text, std::path::Path::new(".")).err().unwrap_or_default();
     let found: Vec<(&str, &str)> = errors.iter().map(|e| (&text[e.range()], e.help().unwrap_or(""))).collect();
     assert_eq!(
         found,
@@ -115,4 +115,26 @@ fn the_cli_finds_the_nearest_config_and_fails_with_2_on_a_bad_one() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown rule `plyo`"));
     assert!(output.stdout.is_empty(), "nothing is linted with a broken config");
+}
+
+#[test]
+fn exclude_globs_are_relative_to_the_config_file_wherever_runlint_is_run() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    for (path, text) in [("plans/current.yaml", plyometrics_plan()), ("plans/archive/old.yaml", plyometrics_plan())] {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap_or(root)).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(root.join("runlint.toml"), "exclude = [\"plans/archive/**\"]\n").unwrap_or_else(|e| panic!("{e}"));
+    for (cwd, arg) in [(root.to_path_buf(), "."), (root.to_path_buf(), "plans"), (root.join("plans"), ".")] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_runlint"))
+            .args(["--format", "short", arg])
+            .current_dir(&cwd)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("current.yaml"), "{cwd:?} {arg}: {stdout}");
+        assert!(!stdout.contains("old.yaml"), "{cwd:?} {arg}: {stdout}");
+    }
 }

@@ -64,3 +64,13 @@ fn invalid_plan_errors_cannot_be_suppressed() {
     let plan = with("", "").replace("tue: rest", "tue: rets  # runlint: allow invalid-plan");
     assert_eq!(lint_lines(&plan), vec![(9, "invalid-plan".to_owned())]);
 }
+
+#[test]
+fn markers_inside_quoted_or_block_strings_are_text() {
+    let plan = with("", "")
+        .replace("      tue: rest\n", "      tue: rest\n    notes: |\n      # runlint: allow-file calf-work-missing\n");
+    let plan = plan.replace("strength: Legs", "strength: 'Coach''s pick # runlint: allow calf-work-missing'");
+    assert_eq!(lint_lines(&plan), vec![(7, "calf-work-missing".to_owned())]);
+    let escaped = with("", "").replace("strength: Legs", "strength: \"a \\\" # runlint: allow calf-work-missing\"");
+    assert_eq!(lint_lines(&escaped), vec![(7, "calf-work-missing".to_owned())]);
+}

@@ -59,11 +59,12 @@ pub fn find(start: &Path) -> Option<PathBuf> {
     start.ancestors().flat_map(|dir| CONFIG_NAMES.iter().map(move |name| dir.join(name))).find(|path| path.is_file())
 }
 
-/// Reads a config from its text; `Err` holds every mistake found.
-pub fn parse(name: &str, text: &str) -> Result<Config, Vec<ConfigError>> {
+/// Reads a config from its text; `exclude` globs are relative to `base` (the config
+/// file's directory). `Err` holds every mistake found.
+pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<ConfigError>> {
     let mut reader = Reader { name, text, errors: Vec::new() };
     let config = match toml_tree::parse(text) {
-        Ok(root) => reader.config(&root),
+        Ok(root) => reader.config(&root, base),
         Err((message, span)) => {
             reader.error(span, format!("invalid TOML: {message}"), "here", None);
             Config::default()
@@ -119,11 +120,15 @@ impl Reader<'_> {
         }
     }
 
-    fn config(&mut self, root: &TomlNode) -> Config {
+    fn config(&mut self, root: &TomlNode, base: &Path) -> Config {
         let mut config = Config::default();
         for (key, value) in self.table(root, "the config file") {
             match key.get_ref().as_str() {
-                "exclude" => config.exclude = self.exclude(value),
+                "exclude" => {
+                    let globs = self.exclude(value);
+                    // Every glob was checked one by one above, so the set builds.
+                    config.exclude = crate::discover::Exclude::new(base, &globs).unwrap_or_default();
+                }
                 "rules" => config.rules = self.rules(value),
                 "exercises" => self.exercises(value, &mut config),
                 _ => self.unknown_key(key, "the config file", TOP_LEVEL_KEYS),

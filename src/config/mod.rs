@@ -27,13 +27,13 @@ pub struct Config {
     pub rules: Vec<(String, RuleSetting)>,
     /// The catalogue: built-in plus configured exercises (shared, so a default config is cheap).
     pub catalog: Arc<Catalog>,
-    /// Globs of paths to skip when walking directories.
-    pub exclude: Vec<String>,
+    /// Paths to skip when walking directories.
+    pub exclude: crate::discover::Exclude,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { rules: Vec::new(), catalog: Catalog::shared(), exclude: Vec::new() }
+        Config { rules: Vec::new(), catalog: Catalog::shared(), exclude: crate::discover::Exclude::default() }
     }
 }
 

@@ -44,6 +44,8 @@ pub struct Plan {
     pub weeks: Vec<Week>,
     /// The `weeks` key.
     pub weeks_key: Span,
+    /// Quoted and block scalars, where `# runlint:` is text, not a suppression comment.
+    pub text_spans: Vec<Span>,
 }
 
 /// The athlete the plan is written for.

@@ -164,7 +164,10 @@ impl Lowering<'_> {
             Value::Str(text) => match Amount::parse(text) {
                 Ok(amount) if amount.in_range() => Some(amount),
                 Ok(amount) => {
-                    self.report(invalid(node.span, format!("{what} `{amount}` is out of range; use 1 to {}", Amount::MAX)));
+                    self.report(invalid(
+                        node.span,
+                        format!("{what} `{amount}` is out of range; use 1 to {}", Amount::MAX),
+                    ));
                     None
                 }
                 Err(offset) => {
@@ -228,7 +231,9 @@ impl Lowering<'_> {
             }
         }
         if all_known && let Err(message) = tags.check_kind() {
-            self.report(invalid(node.span, message).with_help("add one of `strength`, `plyometric`, `isometric`, `mobility`"));
+            self.report(
+                invalid(node.span, message).with_help("add one of `strength`, `plyometric`, `isometric`, `mobility`"),
+            );
             return None;
         }
         all_known.then_some(tags)

@@ -16,12 +16,9 @@ use crate::yaml::{Node, Value};
 /// `invalid-plan` diagnostic.
 pub fn parse(source: &Source) -> Result<Plan, Vec<Diagnostic>> {
     let mut lowering = Lowering { source, errors: Vec::new(), streamed: Vec::new(), streamed_items: 0 };
-    let root = crate::yaml::parse_streaming(
-        source,
-        Some(&mut |node| lowering.streamed_week(&node)),
-    );
-    let root = match root {
-        Ok(root) => root,
+    let root = crate::yaml::parse_streaming(source, Some(&mut |node| lowering.streamed_week(&node)));
+    let parsed = match root {
+        Ok(parsed) => parsed,
         Err(error) => {
             let message = format!("invalid YAML: {}", error.message);
             let diagnostic = Diagnostic::new("syntax-error", Severity::Error, message, error.span)
@@ -29,7 +26,7 @@ pub fn parse(source: &Source) -> Result<Plan, Vec<Diagnostic>> {
             return Err(vec![diagnostic]);
         }
     };
-    let plan = lowering.plan(&root);
+    let plan = lowering.plan(&parsed.root).map(|plan| Plan { text_spans: parsed.text_spans, ..plan });
     match plan {
         Some(plan) if lowering.errors.is_empty() => Ok(plan),
         _ => Err(lowering.errors),

@@ -49,7 +49,7 @@ impl Lowering<'_> {
                 (Vec::new(), anchor)
             }
         };
-        Some(Plan { title, athlete, race, exercises, weeks, weeks_key })
+        Some(Plan { title, athlete, race, exercises, weeks, weeks_key, text_spans: Vec::new() })
     }
 
     fn athlete(&mut self, node: &Node) -> Athlete {
