@@ -180,3 +180,27 @@ fn the_published_plan_schema_is_the_one_print_schema_prints() {
     let published = json(&read(&root().join("schemas/plan.schema.json")));
     assert_eq!(published, runlint::schema::plan_schema(), "run `runlint --print-schema > schemas/plan.schema.json`");
 }
+
+#[test]
+fn the_vs_code_problem_matcher_in_the_docs_reads_short_output() {
+    let docs = read(&root().join("docs/integrations.md"));
+    let line = docs.lines().find(|l| l.contains("\"regexp\"")).unwrap_or_else(|| panic!("no regexp in docs"));
+    let escaped = line.split("\"regexp\": \"").nth(1).and_then(|rest| rest.rsplit_once("\",")).map(|(regex, _)| regex);
+    let pattern = escaped.unwrap_or_else(|| panic!("cannot read the regexp")).replace("\\\\", "\\");
+    // The same regex syntax subset in JavaScript and Rust: anchors, classes, lazy groups.
+    let matcher = regex_lite::Regex::new(&pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+    let reports = fixture_reports();
+    let short = rendered(Format::Short, &reports, &RenderOptions { quiet: true, ..RenderOptions::default() });
+    let mut matched = 0;
+    for line in short.lines() {
+        let captures = matcher.captures(line).unwrap_or_else(|| panic!("no match: {line}"));
+        let field = |i| captures.get(i).map_or("", |m| m.as_str());
+        assert!(
+            field(1).ends_with(".yaml") && field(2).parse::<u32>().is_ok() && field(3).parse::<u32>().is_ok(),
+            "{line}"
+        );
+        assert!(["error", "warning", "info"].contains(&field(4)) && !field(6).is_empty(), "{line}");
+        matched += 1;
+    }
+    assert!(matched > 50);
+}
