@@ -29,3 +29,18 @@ fn example_json_output() {
 fn example_short_output() {
     insta::assert_snapshot!(rendered(Format::Short));
 }
+
+#[test]
+fn example_sarif_output() {
+    insta::assert_snapshot!(rendered(Format::Sarif));
+}
+
+#[test]
+fn example_github_output() {
+    insta::assert_snapshot!(rendered(Format::Github));
+}
+
+#[test]
+fn example_junit_output() {
+    insta::assert_snapshot!(rendered(Format::Junit));
+}
