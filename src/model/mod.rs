@@ -274,6 +274,7 @@ impl Place<'_> {
 struct Resolver<'c> {
     catalog: &'c Catalog,
     local: HashMap<String, TagSet>,
+    /// Resolutions by name as written.
     resolved: HashMap<String, Option<(Rc<str>, TagSet)>>,
     one_rep_max_kg: HashMap<Rc<str>, f64>,
     unknown: Vec<Diagnostic>,
@@ -321,16 +322,17 @@ impl<'c> Resolver<'c> {
     }
 
     /// The shared identity and tags of an exercise name, or `None` when it is unknown.
+    /// Names are cached as written, since a plan repeats the same spellings week after week.
     fn resolve(&mut self, name: &str) -> Option<(Rc<str>, TagSet)> {
-        let folded = fold_name(name);
-        if let Some(resolved) = self.resolved.get(&folded) {
+        if let Some(resolved) = self.resolved.get(name) {
             return resolved.clone();
         }
+        let folded = fold_name(name);
         let resolved = match self.local.get(&folded) {
             Some(tags) => Some((Rc::from(folded.as_str()), *tags)),
             None => self.catalog.lookup_folded(&folded).map(|entry| (Rc::from(entry.name.as_str()), entry.tags)),
         };
-        self.resolved.insert(folded, resolved.clone());
+        self.resolved.insert(name.to_owned(), resolved.clone());
         resolved
     }
 

@@ -69,14 +69,19 @@ impl<'s> Lowering<'s> {
         self.errors.push(diagnostic);
     }
 
-    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+    fn wrong_type(&mut self, node: &Node, what: impl std::fmt::Display + Copy, expected: &str) {
         let found = found_text(node);
         self.report(invalid(node.span, format!("{what} must be {expected}, found {found}")));
     }
 
     /// Reads a mapping, reporting unknown keys (with a suggestion), non-string keys and
     /// duplicate keys.
-    fn mapping<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
+    fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        what: impl std::fmt::Display + Copy,
+        known: &[&str],
+    ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(node, what, "a mapping");
             return None;
@@ -108,12 +113,12 @@ impl<'s> Lowering<'s> {
     }
 
     /// Reports a missing required key at `anchor`.
-    fn missing(&mut self, anchor: Span, key: &str, what: &str) {
+    fn missing(&mut self, anchor: Span, key: &str, what: impl std::fmt::Display + Copy) {
         self.report(invalid(anchor, format!("{what} is missing the required key `{key}`")));
     }
 
     /// A whole number in `range`.
-    fn integer(&mut self, node: &Node, what: &str, range: RangeInclusive<i64>) -> Option<u32> {
+    fn integer(&mut self, node: &Node, what: impl std::fmt::Display + Copy, range: RangeInclusive<i64>) -> Option<u32> {
         let value = match node.value {
             Value::Int(value) => Some(value),
             Value::Float(value) if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 => {
@@ -132,7 +137,7 @@ impl<'s> Lowering<'s> {
     }
 
     /// A finite number above 0 and at most `max`.
-    fn positive_number(&mut self, node: &Node, what: &str, max: f64) -> Option<f64> {
+    fn positive_number(&mut self, node: &Node, what: impl std::fmt::Display + Copy, max: f64) -> Option<f64> {
         let value = match node.value {
             Value::Int(value) => Some(value as f64),
             Value::Float(value) => Some(value),
@@ -147,7 +152,7 @@ impl<'s> Lowering<'s> {
         }
     }
 
-    fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
+    fn boolean(&mut self, node: &Node, what: impl std::fmt::Display + Copy) -> Option<bool> {
         match node.value {
             Value::Bool(value) => Some(value),
             _ => {
@@ -158,7 +163,7 @@ impl<'s> Lowering<'s> {
     }
 
     /// Free text: strings, or numbers and booleans taken as written.
-    fn text(&mut self, node: &Node, what: &str) -> Option<String> {
+    fn text(&mut self, node: &Node, what: impl std::fmt::Display + Copy) -> Option<String> {
         match &node.value {
             Value::Str(text) => Some(text.to_string()),
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => Some(self.source.slice(node.span).to_owned()),
@@ -170,7 +175,7 @@ impl<'s> Lowering<'s> {
     }
 
     /// A string (not a number or a collection).
-    fn string<'n>(&mut self, node: &'n Node, what: &str) -> Option<Spanned<&'n str>> {
+    fn string<'n>(&mut self, node: &'n Node, what: impl std::fmt::Display + Copy) -> Option<Spanned<&'n str>> {
         match &node.value {
             Value::Str(text) if !text.trim().is_empty() => Some(Spanned::new(text.as_ref(), node.span)),
             _ => {
@@ -181,7 +186,13 @@ impl<'s> Lowering<'s> {
     }
 
     /// One word from a fixed vocabulary, case-insensitive, with a suggestion when misspelt.
-    fn keyword<T>(&mut self, node: &Node, what: &str, names: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
+    fn keyword<T>(
+        &mut self,
+        node: &Node,
+        what: impl std::fmt::Display + Copy,
+        names: &[&str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let word = self.string(node, what)?;
         let lower = word.value.trim().to_lowercase();
         if let Some(value) = parse(&lower) {
@@ -196,7 +207,7 @@ impl<'s> Lowering<'s> {
     }
 
     /// A list of strings; a single string is taken as a one-item list, null as empty.
-    fn string_list(&mut self, node: &Node, what: &str) -> Vec<Spanned<String>> {
+    fn string_list(&mut self, node: &Node, what: impl std::fmt::Display + Copy) -> Vec<Spanned<String>> {
         match &node.value {
             Value::Null => Vec::new(),
             Value::Str(_) => {

@@ -1,5 +1,7 @@
 //! Lowering of the plan's structure: top level, athlete, race, weeks, days, sessions.
 
+use std::fmt;
+
 use super::{Lowering, invalid};
 use crate::diagnostic::Span;
 use crate::plan::{
@@ -14,9 +16,14 @@ const RACE_KEYS: &[&str] = &["name", "week", "distance"];
 const WEEK_KEYS: &[&str] = &["week", "phase", "notes", "days"];
 const DEFINITION_KEYS: &[&str] = &["tags", "like"];
 const SESSION_KINDS: &[&str] = &["run", "strength", "cross", "mobility"];
-const SESSION_KEYS: &[&str] = &["minutes", "at", "intensity", "notes"];
-const RUN_KEYS: &[&str] = &["km", "mi"];
-const EXERCISE_LIST_KEYS: &[&str] = &["exercises"];
+/// The keys a session of each kind may have (its kind key, the shared keys, its own).
+const RUN_SESSION_KEYS: &[&str] =
+    &["run", "strength", "cross", "mobility", "minutes", "at", "intensity", "notes", "km", "mi"];
+const EXERCISE_SESSION_KEYS: &[&str] =
+    &["run", "strength", "cross", "mobility", "minutes", "at", "intensity", "notes", "exercises"];
+const CROSS_SESSION_KEYS: &[&str] = &["run", "strength", "cross", "mobility", "minutes", "at", "intensity", "notes"];
+const ANY_SESSION_KEYS: &[&str] =
+    &["run", "strength", "cross", "mobility", "minutes", "at", "intensity", "notes", "km", "mi", "exercises"];
 
 /// Kilometres per mile.
 const KM_PER_MILE: f64 = 1.609_344;
@@ -103,7 +110,7 @@ impl Lowering<'_> {
     }
 
     /// A load value: a string such as `20kg`; bare numbers are rejected for want of a unit.
-    pub(super) fn load(&mut self, node: &Node, what: &str) -> Option<Spanned<Load>> {
+    pub(super) fn load(&mut self, node: &Node, what: impl std::fmt::Display + Copy) -> Option<Spanned<Load>> {
         match &node.value {
             Value::Str(text) => match Load::parse(text) {
                 Ok(load) => Some(Spanned::new(load, node.span)),
@@ -221,7 +228,7 @@ impl Lowering<'_> {
     }
 
     fn week(&mut self, node: &Node, index: usize) -> Option<Week> {
-        let what = format!("week {}", index + 1);
+        let what = WeekAt(index);
         let fields = self.mapping(node, &format!("item {} of `weeks`", index + 1), WEEK_KEYS)?;
         let number_node = fields.get("week");
         let number = match number_node {
@@ -238,9 +245,9 @@ impl Lowering<'_> {
             self.text(notes, "`notes`");
         }
         let days = match fields.get("days") {
-            Some(days) => self.days(days, &what),
+            Some(days) => self.days(days, what),
             None => {
-                self.missing(first_key_span(node), "days", &what);
+                self.missing(first_key_span(node), "days", what);
                 Vec::new()
             }
         };
@@ -248,7 +255,7 @@ impl Lowering<'_> {
         Some(Week { number: number?, number_key, index, phase, days, span: node.span })
     }
 
-    fn days(&mut self, node: &Node, week: &str) -> Vec<Day> {
+    fn days(&mut self, node: &Node, week: WeekAt) -> Vec<Day> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(node, &format!("`days` of {week}"), "a mapping from days (`mon` ... `sun`) to sessions");
             return Vec::new();
@@ -282,12 +289,12 @@ impl Lowering<'_> {
         days
     }
 
-    fn day_content(&mut self, node: &Node, weekday: Weekday, week: &str) -> Option<DayContent> {
-        let what = format!("{} of {week}", weekday.full_name());
+    fn day_content(&mut self, node: &Node, weekday: Weekday, week: WeekAt) -> Option<DayContent> {
+        let what = DayOf(weekday, week);
         match &node.value {
             Value::Str(word) if is_rest(word) => Some(DayContent::Rest(node.span)),
             Value::Map(_) => {
-                let sessions = self.session(node, &what).into_iter().collect();
+                let sessions = self.session(node, what).into_iter().collect();
                 Some(DayContent::Sessions { sessions, listed: false })
             }
             Value::Seq(items) => {
@@ -298,7 +305,7 @@ impl Lowering<'_> {
                             invalid(item.span, format!("`{word}` cannot be mixed with sessions on {what}"))
                                 .with_help("a rest day is written as `day: rest` on its own"),
                         ),
-                        _ => sessions.extend(self.session(item, &what)),
+                        _ => sessions.extend(self.session(item, what)),
                     }
                 }
                 if items.is_empty() {
@@ -318,7 +325,7 @@ impl Lowering<'_> {
         }
     }
 
-    fn session(&mut self, node: &Node, day: &str) -> Option<Session> {
+    fn session(&mut self, node: &Node, day: DayOf) -> Option<Session> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(node, &format!("a session on {day}"), "a mapping such as `{run: easy, km: 8}`");
             return None;
@@ -333,16 +340,14 @@ impl Lowering<'_> {
         let mut kinds = kinds;
         kinds.dedup();
         let kind_name = kinds.first().copied();
-        let mut known: Vec<&str> = SESSION_KEYS.to_vec();
         // With no kind or several, any session key may belong; only the kind is reported.
-        match (kind_name, kinds.len()) {
-            (Some("run"), 1) => known.extend(RUN_KEYS),
-            (Some("strength" | "mobility"), 1) => known.extend(EXERCISE_LIST_KEYS),
-            (Some(_), 1) => {}
-            _ => known.extend(RUN_KEYS.iter().chain(EXERCISE_LIST_KEYS)),
-        }
-        known.extend(SESSION_KINDS);
-        let what = format!("a session on {day}");
+        let known = match (kind_name, kinds.len()) {
+            (Some("run"), 1) => RUN_SESSION_KEYS,
+            (Some("strength" | "mobility"), 1) => EXERCISE_SESSION_KEYS,
+            (Some(_), 1) => CROSS_SESSION_KEYS,
+            _ => ANY_SESSION_KEYS,
+        };
+        let what = SessionOn(day);
         let fields = self.mapping(node, &what, &known)?;
         let Some(kind_name) = kind_name else {
             if !fields.had_unknown {
@@ -419,6 +424,36 @@ impl Lowering<'_> {
             self.wrong_type(node, "`at`", "a time of day such as `\"07:30\"`");
         }
         parsed.map(|minutes| Spanned::new(minutes, node.span))
+    }
+}
+
+/// "week 3" (the position in `weeks`), formatted only when a message needs it.
+#[derive(Clone, Copy)]
+struct WeekAt(usize);
+
+impl fmt::Display for WeekAt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "week {}", self.0 + 1)
+    }
+}
+
+/// "monday of week 3".
+#[derive(Clone, Copy)]
+struct DayOf(Weekday, WeekAt);
+
+impl fmt::Display for DayOf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} of {}", self.0.full_name(), self.1)
+    }
+}
+
+/// "a session on monday of week 3".
+#[derive(Clone, Copy)]
+struct SessionOn(DayOf);
+
+impl fmt::Display for SessionOn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a session on {}", self.0)
     }
 }
 
