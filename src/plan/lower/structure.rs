@@ -319,7 +319,7 @@ impl Lowering<'_> {
             // `mon:` with nothing after it: an unplanned day, like a missing one.
             Value::Null => None,
             _ => {
-                self.wrong_type(node, &what, "`rest`, a session or a list of sessions");
+                self.wrong_type(node, what, "`rest`, a session or a list of sessions");
                 None
             }
         }
@@ -348,7 +348,7 @@ impl Lowering<'_> {
             _ => ANY_SESSION_KEYS,
         };
         let what = SessionOn(day);
-        let fields = self.mapping(node, &what, &known)?;
+        let fields = self.mapping(node, what, known)?;
         let Some(kind_name) = kind_name else {
             if !fields.had_unknown {
                 self.report(
