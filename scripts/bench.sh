@@ -32,15 +32,15 @@ echo "--- criterion (stages, scaling)"
 cargo bench --quiet --features corpus --bench lint -- --noplot >"$out/criterion.log" 2>&1 || { cat "$out/criterion.log"; exit 1; }
 
 echo "--- whole process"
-hyperfine --warmup 20 --runs 200 -N --export-json "$out/one.json" "$runlint --no-config --quiet $one" >/dev/null
-hyperfine --warmup 2 --runs 15 --export-json "$out/threads.json" \
+hyperfine --warmup 20 --runs 200 -N -i --export-json "$out/one.json" "$runlint --no-config --quiet $one" >/dev/null
+hyperfine --warmup 2 --runs 15 -i --export-json "$out/threads.json" \
   "$runlint --no-config --quiet --threads 1 $out/corpus16" \
-  "$runlint --no-config --quiet --threads 2 $out/corpus16" >/dev/null || true
+  "$runlint --no-config --quiet --threads 2 $out/corpus16" >/dev/null
 /usr/bin/time -v "$runlint" --no-config --quiet "$big" >/dev/null 2>"$out/big-time.txt" || true
 
 echo "--- peers"
-hyperfine --warmup 1 --runs 3 -i --export-json "$out/yamllint.json" "$tools/venv/bin/yamllint -f parsable $out/corpus16" >/dev/null
-hyperfine --warmup 1 --runs 3 -i --export-json "$out/spectral.json" \
+hyperfine --warmup 0 --runs 2 -i --export-json "$out/yamllint.json" "$tools/venv/bin/yamllint -f parsable $out/corpus16" >/dev/null
+hyperfine --warmup 0 --runs 2 -i --export-json "$out/spectral.json" \
   "$tools/node_modules/.bin/spectral lint --quiet --ruleset $root/scripts/spectral-ruleset.yaml '$out/corpus16/*.yaml'" >/dev/null
 hyperfine --warmup 2 --runs 10 -i --export-json "$out/runlint-corpus.json" "$runlint --no-config --quiet $out/corpus16" >/dev/null
 

@@ -161,9 +161,14 @@ impl<'p> Model<'p> {
             }
             let mut sessions = Vec::new();
             let mut rest_days = Vec::new();
-            let mut days: Vec<_> = week.days.iter().collect();
-            days.sort_by_key(|day| day.weekday);
-            for day in days {
+            // Lowering keeps one day per weekday, so a slot per weekday puts them in order.
+            let mut by_weekday: [Option<&crate::plan::Day>; 7] = [None; 7];
+            for day in &week.days {
+                if let Some(slot) = by_weekday.get_mut(day.weekday.index()) {
+                    *slot = Some(day);
+                }
+            }
+            for day in by_weekday.into_iter().flatten() {
                 let (day_sessions, listed) = match &day.content {
                     DayContent::Rest(_) => {
                         rest_days.push(day.weekday);

@@ -45,21 +45,28 @@ struct Lowering<'s> {
 
 /// The entries of a mapping whose keys were checked against the known keys.
 struct Fields<'n> {
-    entries: Vec<(&'n str, &'n Node<'n>, &'n Node<'n>)>,
+    /// The mapping's entries as written; unknown, non-string and repeated keys were
+    /// reported by [`Lowering::mapping`] and are never asked for.
+    entries: &'n [(Node<'n>, Node<'n>)],
     span: Span,
     /// Whether an unknown key was reported (so a "missing key" error would be noise).
     had_unknown: bool,
 }
 
 impl<'n> Fields<'n> {
+    /// The first entry with a known key.
+    fn entry(&self, name: &str) -> Option<&'n (Node<'n>, Node<'n>)> {
+        self.entries.iter().find(|(key, _)| key.value.as_str() == Some(name))
+    }
+
     /// The value of a known key.
     fn get(&self, name: &str) -> Option<&'n Node<'n>> {
-        self.entries.iter().find(|(key, _, _)| *key == name).map(|(_, _, value)| *value)
+        self.entry(name).map(|(_, value)| value)
     }
 
     /// The key node of a known key.
     fn key(&self, name: &str) -> Option<&'n Node<'n>> {
-        self.entries.iter().find(|(key, _, _)| *key == name).map(|(_, key, _)| *key)
+        self.entry(name).map(|(key, _)| key)
     }
 }
 
@@ -86,8 +93,9 @@ impl<'s> Lowering<'s> {
             self.wrong_type(node, what, "a mapping");
             return None;
         };
-        let mut fields = Fields { entries: Vec::with_capacity(entries.len()), span: node.span, had_unknown: false };
-        for (key, value) in entries {
+        // The fields borrow the entries as written: no copy for the many small mappings.
+        let mut fields = Fields { entries, span: node.span, had_unknown: false };
+        for (index, (key, _)) in entries.iter().enumerate() {
             let Value::Str(name) = &key.value else {
                 self.wrong_type(key, &format!("a key in {what}"), "a word");
                 continue;
@@ -102,12 +110,13 @@ impl<'s> Lowering<'s> {
                 self.report(invalid(key.span, format!("unknown key `{name}` in {what}")).with_help(help));
                 continue;
             }
-            if let Some(first) = fields.key(name) {
+            let earlier = entries.get(..index).unwrap_or(&[]);
+            if let Some((first, _)) =
+                earlier.iter().find(|(earlier_key, _)| earlier_key.value.as_str() == Some(name.as_ref()))
+            {
                 let duplicate = invalid(key.span, format!("duplicate key `{name}` in {what}"));
                 self.report(duplicate.with_label(first.span, "first written here"));
-                continue;
             }
-            fields.entries.push((name.as_ref(), key, value));
         }
         Some(fields)
     }
