@@ -219,6 +219,11 @@ impl<'p> Model<'p> {
         (Model { plan, weeks }, resolver.unknown)
     }
 
+    /// Every exercise in calendar order with its week and session.
+    pub fn exercises(&self) -> impl Iterator<Item = (&WeekView<'p>, &SessionView<'p>, &ExerciseView<'p>)> {
+        self.weeks.iter().flat_map(|week| week.exercises().map(move |(session, exercise)| (week, session, exercise)))
+    }
+
     /// Every session in calendar order with its week.
     pub fn sessions(&self) -> impl Iterator<Item = (&WeekView<'p>, &SessionView<'p>)> {
         self.weeks.iter().flat_map(|week| week.sessions.iter().map(move |session| (week, session)))

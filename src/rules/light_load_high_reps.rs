@@ -24,29 +24,27 @@ impl Rule for LightLoadHighReps {
     }
 
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        for week in &model.weeks {
-            for (session, exercise) in week.exercises() {
-                let e = exercise.exercise;
-                let Some(load) = e.load.as_ref().filter(|l| l.value.kilograms().is_some()) else {
-                    continue;
-                };
-                let Some(reps) = e.reps.as_ref().filter(|r| r.value.upper().is_some_and(|u| u >= HIGH_REPS)) else {
-                    continue;
-                };
-                let finding = cx
-                    .exercise_finding(
-                        session,
-                        exercise,
-                        reps.span,
-                        format!("{} reps of `{}` at {}", reps.value, e.name.value, load.value),
-                    )
-                    .with_span_label("a weight you can lift 20 times is too light to build strength")
-                    .with_label(load.span, "load")
-                    .with_help(
-                        "raise the load until 8-12 reps are hard, or drop the weight and treat it as endurance work",
-                    );
-                cx.report(finding);
-            }
+        for (_, session, exercise) in model.exercises() {
+            let e = exercise.exercise;
+            let Some(load) = e.load.as_ref().filter(|l| l.value.kilograms().is_some()) else {
+                continue;
+            };
+            let Some(reps) = e.reps.as_ref().filter(|r| r.value.upper().is_some_and(|u| u >= HIGH_REPS)) else {
+                continue;
+            };
+            let finding = cx
+                .exercise_finding(
+                    session,
+                    exercise,
+                    reps.span,
+                    format!("{} reps of `{}` at {}", reps.value, e.name.value, load.value),
+                )
+                .with_span_label("a weight you can lift 20 times is too light to build strength")
+                .with_label(load.span, "load")
+                .with_help(
+                    "raise the load until 8-12 reps are hard, or drop the weight and treat it as endurance work",
+                );
+            cx.report(finding);
         }
     }
 }

@@ -28,37 +28,32 @@ impl Rule for LoadRepsMismatch {
     }
 
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        for week in &model.weeks {
-            for (session, exercise) in week.exercises() {
-                let e = exercise.exercise;
-                let (Some(load), Some(reps)) = (&e.load, &e.reps) else {
-                    continue;
-                };
-                let Some(share) = share_of_max(load.value, exercise.max_kg).filter(|s| *s > 0.0) else {
-                    continue;
-                };
-                let Some(upper) = reps.value.upper() else {
-                    continue;
-                };
-                let limit = reachable_reps(share);
-                if f64::from(upper) <= limit {
-                    continue;
-                }
-                let finding = cx
-                    .exercise_finding(
-                        session,
-                        exercise,
-                        reps.span,
-                        format!("{upper} reps of `{}` at {:.0}% of max", e.name.value, share * 100.0),
-                    )
-                    .with_span_label(format!("about {} reps are possible at this load", Number(limit.floor())))
-                    .with_label(load.span, format!("{:.0}% of one-rep max", share * 100.0))
-                    .with_help(format!(
-                        "prescribe at most {} reps at this load, or lower the load",
-                        Number(limit.floor())
-                    ));
-                cx.report(finding);
+        for (_, session, exercise) in model.exercises() {
+            let e = exercise.exercise;
+            let (Some(load), Some(reps)) = (&e.load, &e.reps) else {
+                continue;
+            };
+            let Some(share) = share_of_max(load.value, exercise.max_kg).filter(|s| *s > 0.0) else {
+                continue;
+            };
+            let Some(upper) = reps.value.upper() else {
+                continue;
+            };
+            let limit = reachable_reps(share);
+            if f64::from(upper) <= limit {
+                continue;
             }
+            let finding = cx
+                .exercise_finding(
+                    session,
+                    exercise,
+                    reps.span,
+                    format!("{upper} reps of `{}` at {:.0}% of max", e.name.value, share * 100.0),
+                )
+                .with_span_label(format!("about {} reps are possible at this load", Number(limit.floor())))
+                .with_label(load.span, format!("{:.0}% of one-rep max", share * 100.0))
+                .with_help(format!("prescribe at most {} reps at this load, or lower the load", Number(limit.floor())));
+            cx.report(finding);
         }
     }
 }

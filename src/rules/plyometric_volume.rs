@@ -26,30 +26,28 @@ impl Rule for PlyometricVolume {
     }
 
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        for week in &model.weeks {
-            for (session, exercise) in week.exercises().filter(|(_, e)| e.tags.contains(Tag::Plyometric)) {
-                let name = &exercise.exercise.name.value;
-                let sets = exercise
-                    .exercise
-                    .sets
-                    .as_ref()
-                    .filter(|s| s.value > MAX_SETS)
-                    .map(|s| (s.span, "sets", s.value, MAX_SETS));
-                let reps = exercise.exercise.reps.as_ref().and_then(|r| {
-                    r.value.upper().filter(|&upper| upper > MAX_REPS).map(|upper| (r.span, "reps", upper, MAX_REPS))
-                });
-                for (span, variable, value, max) in sets.into_iter().chain(reps) {
-                    let finding = cx
-                        .exercise_finding(
-                            session,
-                            exercise,
-                            span,
-                            format!("{value} {variable} of plyometric `{name}`, more than {max}"),
-                        )
-                        .with_span_label(format!("at most {max} {variable}"))
-                        .with_help("keep jumps low in volume: 2-3 sets of 5-8 quality contacts");
-                    cx.report(finding);
-                }
+        for (_, session, exercise) in model.exercises().filter(|(_, _, e)| e.tags.contains(Tag::Plyometric)) {
+            let name = &exercise.exercise.name.value;
+            let sets = exercise
+                .exercise
+                .sets
+                .as_ref()
+                .filter(|s| s.value > MAX_SETS)
+                .map(|s| (s.span, "sets", s.value, MAX_SETS));
+            let reps = exercise.exercise.reps.as_ref().and_then(|r| {
+                r.value.upper().filter(|&upper| upper > MAX_REPS).map(|upper| (r.span, "reps", upper, MAX_REPS))
+            });
+            for (span, variable, value, max) in sets.into_iter().chain(reps) {
+                let finding = cx
+                    .exercise_finding(
+                        session,
+                        exercise,
+                        span,
+                        format!("{value} {variable} of plyometric `{name}`, more than {max}"),
+                    )
+                    .with_span_label(format!("at most {max} {variable}"))
+                    .with_help("keep jumps low in volume: 2-3 sets of 5-8 quality contacts");
+                cx.report(finding);
             }
         }
     }

@@ -23,22 +23,22 @@ impl Rule for SetsToFailure {
     }
 
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        for week in &model.weeks {
-            for (session, exercise) in week.exercises() {
-                let e = exercise.exercise;
-                let amrap = e.reps.as_ref().filter(|r| matches!(r.value, Amount::AsManyAsPossible(_)));
-                let rpe_10 = e.load.as_ref().filter(|l| matches!(l.value, Load::Rpe(rpe) if rpe >= 10.0));
-                let (span, how) = match (amrap, rpe_10) {
-                    (Some(reps), _) => (reps.span, format!("`{}` reps: as many as possible", reps.value)),
-                    (None, Some(load)) => (load.span, format!("`{}`: maximal effort", load.value)),
-                    (None, None) => continue,
-                };
-                let finding = cx
-                    .exercise_finding(session, exercise, span, format!("`{}` is taken to failure", e.name.value))
-                    .with_span_label(how)
-                    .with_help("stop each set with one or two reps in reserve: prescribe a fixed number such as `3x8` or RPE 8");
-                cx.report(finding);
-            }
+        for (_, session, exercise) in model.exercises() {
+            let e = exercise.exercise;
+            let amrap = e.reps.as_ref().filter(|r| matches!(r.value, Amount::AsManyAsPossible(_)));
+            let rpe_10 = e.load.as_ref().filter(|l| matches!(l.value, Load::Rpe(rpe) if rpe >= 10.0));
+            let (span, how) = match (amrap, rpe_10) {
+                (Some(reps), _) => (reps.span, format!("`{}` reps: as many as possible", reps.value)),
+                (None, Some(load)) => (load.span, format!("`{}`: maximal effort", load.value)),
+                (None, None) => continue,
+            };
+            let finding = cx
+                .exercise_finding(session, exercise, span, format!("`{}` is taken to failure", e.name.value))
+                .with_span_label(how)
+                .with_help(
+                    "stop each set with one or two reps in reserve: prescribe a fixed number such as `3x8` or RPE 8",
+                );
+            cx.report(finding);
         }
     }
 }
