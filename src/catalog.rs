@@ -26,8 +26,8 @@ pub struct CatalogEntry {
 pub struct Catalog {
     entries: Vec<CatalogEntry>,
     by_folded_name: HashMap<String, usize>,
-    /// Every name and alias as written, for suggestions.
-    spellings: Vec<(String, usize)>,
+    /// Every name and alias, folded once when added, for suggestions.
+    folded_spellings: Vec<(String, usize)>,
 }
 
 #[derive(Deserialize)]
@@ -81,8 +81,8 @@ impl Catalog {
                 let other = self.entries.get(existing).map_or("", |e| e.name.as_str());
                 return Err(format!("`{spelling}` names both `{other}` and `{name}`"));
             }
-            self.by_folded_name.insert(folded, index);
-            self.spellings.push((spelling.clone(), index));
+            self.by_folded_name.insert(folded.clone(), index);
+            self.folded_spellings.push((folded, index));
         }
         Ok(())
     }
@@ -91,8 +91,9 @@ impl Catalog {
     pub fn define(&mut self, name: &str, tags: TagSet) {
         let index = self.entries.len();
         self.entries.push(CatalogEntry { name: name.to_owned(), tags });
-        self.by_folded_name.insert(fold_name(name), index);
-        self.spellings.push((name.to_owned(), index));
+        let folded = fold_name(name);
+        self.by_folded_name.insert(folded.clone(), index);
+        self.folded_spellings.push((folded, index));
     }
 
     /// Finds an exercise by any spelling of its name or aliases.
@@ -109,16 +110,13 @@ impl Catalog {
     /// is close enough to be a likely misspelling).
     pub fn nearest(&self, name: &str, limit: usize) -> Vec<&str> {
         let folded = fold_name(name);
-        let folded_spellings: Vec<(String, &str)> = self
-            .spellings
-            .iter()
-            .filter_map(|(spelling, index)| Some((fold_name(spelling), self.entries.get(*index)?.name.as_str())))
-            .collect();
         // Ask for every close spelling, then keep the first of each exercise.
-        let close = crate::suggest::nearest(&folded, folded_spellings.iter().map(|(s, _)| s.as_str()), usize::MAX);
+        let spellings = self.folded_spellings.iter().map(|(spelling, _)| spelling.as_str());
+        let close = crate::suggest::nearest(&folded, spellings, usize::MAX);
         let mut names: Vec<&str> = Vec::with_capacity(limit);
         for spelling in close {
-            let Some(&(_, name)) = folded_spellings.iter().find(|(s, _)| s == spelling) else { continue };
+            let index = self.folded_spellings.iter().find(|(s, _)| s == spelling).map(|(_, index)| *index);
+            let Some(name) = index.and_then(|i| self.entries.get(i)).map(|e| e.name.as_str()) else { continue };
             if names.len() < limit && !names.contains(&name) {
                 names.push(name);
             }
