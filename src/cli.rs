@@ -169,7 +169,7 @@ pub fn run(args: Args) -> ExitCode {
     for error in &path_errors {
         report_run_error(RunError::Path { path: error.path.clone(), message: error.message.clone() });
     }
-    let options = RenderOptions { color, quiet: args.quiet, rules: render::enabled_rules(&config) };
+    let options = RenderOptions { color, quiet: args.quiet, rules: crate::rules::enabled(&config) };
     let mut stdout = io::stdout().lock();
     let written = render::render(args.format, &reports, &options, &mut stdout).and_then(|()| stdout.flush());
     // A closed pipe (`runlint plans | head`) ends the output quietly; the exit code still
@@ -267,10 +267,10 @@ fn load_config(args: &Args) -> Option<Config> {
 }
 
 fn explain(name: &str) -> ExitCode {
-    match crate::rules::find(name) {
-        Some(rule) => finish(writeln!(io::stdout().lock(), "{}", rule.meta().doc.trim_end())),
+    match crate::rules::find_rule(name) {
+        Some(rule) => finish(writeln!(io::stdout().lock(), "{}", rule.meta.doc.trim_end())),
         None => {
-            let names = RULES.iter().map(|rule| rule.meta().name);
+            let names = RULES.iter().map(|rule| rule.meta.name);
             let help = match crate::suggest::did_you_mean(name, names) {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
                 None => "`runlint --list-rules` lists every rule".to_owned(),
@@ -283,12 +283,12 @@ fn explain(name: &str) -> ExitCode {
 
 fn print_rule_list() -> io::Result<()> {
     let mut out = io::stdout().lock();
-    let width = RULES.iter().map(|rule| rule.meta().name.len()).max().unwrap_or(0);
+    let width = RULES.iter().map(|rule| rule.meta.name.len()).max().unwrap_or(0);
     writeln!(out, "{:<width$}  {:<11}  {:<8}  summary", "rule", "category", "default")?;
-    for rule in RULES {
-        let meta = rule.meta();
+    for meta in RULES.iter().map(|rule| &rule.meta) {
         let severity = meta.default_severity.map_or("off", Severity::as_str);
-        writeln!(out, "{:<width$}  {:<11}  {:<8}  {}", meta.name, meta.category.as_str(), severity, meta.summary)?;
+        let category = meta.category.map_or("", |category| category.as_str());
+        writeln!(out, "{:<width$}  {:<11}  {:<8}  {}", meta.name, category, severity, meta.summary)?;
     }
     Ok(())
 }

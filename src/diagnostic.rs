@@ -1,10 +1,7 @@
 //! Findings: what a rule reports, where, and how serious it is.
 
-use std::fmt;
-
-use serde::Serialize;
-
-use crate::plan::Weekday;
+use crate::registry::RuleMeta;
+pub use crate::severity::Severity;
 
 /// A byte range `start..end` in a source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -22,45 +19,6 @@ impl Span {
     }
 }
 
-/// How serious a diagnostic is; ordered from least to most.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth knowing.
-    Info,
-    /// Likely a mistake in the plan.
-    Warning,
-    /// A mistake that should block the plan.
-    Error,
-}
-
-impl Severity {
-    /// The lowercase name used in output and config.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    /// Parses `info`, `warning` or `error`.
-    pub fn parse(text: &str) -> Option<Severity> {
-        match text {
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// A secondary label: a related place in the plan and what it has to do with the finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
@@ -73,8 +31,8 @@ pub struct Label {
 /// One finding in one plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Stable kebab-case rule name.
-    pub rule: &'static str,
+    /// The rule or built-in diagnostic that reported it.
+    pub rule: &'static RuleMeta,
     /// Severity after configuration.
     pub severity: Severity,
     /// One-line description with the actual values.
@@ -89,15 +47,15 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The plan week the finding belongs to, if one.
     pub week: Option<u32>,
-    /// The day the finding belongs to, if one.
-    pub day: Option<Weekday>,
+    /// The day the finding belongs to (`mon` ... `sun`), if one.
+    pub day: Option<&'static str>,
     /// The logical location in the plan, e.g. `weeks[2].days.fri[0].exercises[1]`.
     pub path: Option<String>,
 }
 
 impl Diagnostic {
     /// A diagnostic with no labels, help or calendar position yet.
-    pub fn new(rule: &'static str, severity: Severity, message: impl Into<String>, span: Span) -> Self {
+    pub fn new(rule: &'static RuleMeta, severity: Severity, message: impl Into<String>, span: Span) -> Self {
         Diagnostic {
             rule,
             severity,
@@ -110,6 +68,12 @@ impl Diagnostic {
             day: None,
             path: None,
         }
+    }
+
+    /// Moves the primary span from the scope's default to a narrower node.
+    pub fn with_span(mut self, span: Span) -> Self {
+        self.span = span;
+        self
     }
 
     /// Adds a `help` line.
@@ -130,8 +94,19 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a secondary label for each `(span, message)`.
+    pub fn with_labels<M: Into<String>>(mut self, labels: impl IntoIterator<Item = (Span, M)>) -> Self {
+        self.labels.extend(labels.into_iter().map(|(span, message)| Label { span, message: message.into() }));
+        self
+    }
+
+    /// The rule's name.
+    pub fn rule_name(&self) -> &'static str {
+        self.rule.name
+    }
+
     /// Places the diagnostic in a week and (optionally) a day.
-    pub fn at_day(mut self, week: u32, day: Option<Weekday>) -> Self {
+    pub fn at_day(mut self, week: u32, day: Option<&'static str>) -> Self {
         self.week = Some(week);
         self.day = day;
         self

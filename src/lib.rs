@@ -12,9 +12,11 @@ pub mod diagnostic;
 pub mod discover;
 pub mod model;
 pub mod plan;
+pub mod registry;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod severity;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
@@ -22,8 +24,9 @@ pub mod tags;
 pub mod yaml;
 
 use config::Config;
-use diagnostic::{Diagnostic, Severity};
+use diagnostic::Diagnostic;
 use model::Model;
+use registry::{UNKNOWN_EXERCISE, UNUSED_SUPPRESSION};
 use rules::{RULES, RuleContext};
 use source::Source;
 
@@ -39,9 +42,12 @@ pub fn lint_source(source: &Source, config: &Config) -> Vec<Diagnostic> {
         }
     };
     let diagnostics = run_rules(&plan, config);
-    let unused_severity = config.builtin_severity("unused-suppression", Severity::Info);
-    let mut diagnostics =
-        suppress::apply(source, &plan.text_spans, diagnostics, unused_severity, |rule| config.is_enabled(rule));
+    let policy = suppress::Policy {
+        known: rules::registry(),
+        unused: config.severity(&UNUSED_SUPPRESSION),
+        enabled: &|meta| config.is_enabled(meta),
+    };
+    let mut diagnostics = suppress::apply(source, &plan.text_spans, diagnostics, &policy);
     sort_by_position(&mut diagnostics);
     diagnostics
 }
@@ -50,16 +56,15 @@ pub fn lint_source(source: &Source, config: &Config) -> Vec<Diagnostic> {
 fn run_rules(plan: &plan::Plan, config: &Config) -> Vec<Diagnostic> {
     let (model, unknown_exercises) = Model::build(plan, &config.catalog);
     let mut diagnostics = Vec::new();
-    if let Some(severity) = config.builtin_severity("unknown-exercise", Severity::Warning) {
+    if let Some(severity) = config.severity(&UNKNOWN_EXERCISE) {
         diagnostics.extend(unknown_exercises.into_iter().map(|d| Diagnostic { severity, ..d }));
     }
     for rule in RULES {
-        let meta = rule.meta();
-        let Some(severity) = config.severity(meta) else {
+        let Some(severity) = config.severity(&rule.meta) else {
             continue;
         };
-        let mut cx = RuleContext::new(meta, severity, config.options(meta.name), &mut diagnostics);
-        rule.check(&model, &mut cx);
+        let mut cx = RuleContext::new(&rule.meta, severity, config.options(&rule.meta), &mut diagnostics);
+        (rule.check)(&model, &mut cx);
     }
     diagnostics
 }
@@ -67,6 +72,6 @@ fn run_rules(plan: &plan::Plan, config: &Config) -> Vec<Diagnostic> {
 /// Sorts diagnostics by position, then rule name, so output never depends on rule order.
 pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule, &a.message).cmp(&(b.span.start, b.span.end, b.rule, &b.message))
+        (a.span.start, a.span.end, a.rule.name, &a.message).cmp(&(b.span.start, b.span.end, b.rule.name, &b.message))
     });
 }

@@ -39,7 +39,7 @@ impl Source {
         if bytes.len() > MAX_FILE_BYTES {
             let message = format!("file is larger than {} MiB, the most runlint reads", MAX_FILE_BYTES / (1024 * 1024));
             let source = Source::new(name, String::new());
-            let diagnostic = Diagnostic::new("invalid-plan", Severity::Error, message, Span::new(0, 0))
+            let diagnostic = Diagnostic::new(&crate::registry::INVALID_PLAN, Severity::Error, message, Span::new(0, 0))
                 .with_help("split the plan into several files");
             return (source, Some(diagnostic));
         }
@@ -55,7 +55,7 @@ impl Source {
                 let valid = String::from_utf8(bytes).unwrap_or_default();
                 let source = Source::new(name, valid);
                 let diagnostic = Diagnostic::new(
-                    "syntax-error",
+                    &crate::registry::SYNTAX_ERROR,
                     Severity::Error,
                     format!("invalid UTF-8: byte `0x{byte:02x}` at offset {bad}"),
                     Span::new(bad, bad),

@@ -2,11 +2,9 @@
 //! diagnostic or alone on the line above it, and `# runlint: allow-file RULE[, RULE]`.
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::registry::{RuleMeta, UNUSED_SUPPRESSION};
 use crate::source::Source;
 use crate::suggest::did_you_mean;
-
-/// Diagnostics that can never be silenced.
-const UNSUPPRESSIBLE: &[&str] = &["syntax-error", "invalid-plan"];
 
 const MARKER: &str = "# runlint:";
 
@@ -93,14 +91,23 @@ fn find_comment_marker(line: &str) -> Option<usize> {
         .find(|&index| index == 0 || line.get(..index).is_some_and(|before| before.ends_with(char::is_whitespace)))
 }
 
+/// What suppressions need to know about the run, supplied by the caller.
+pub struct Policy<'a> {
+    /// Every kind of diagnostic a suppression may name.
+    pub known: &'a [&'static RuleMeta],
+    /// The severity of `unused-suppression`; `None` when it is off.
+    pub unused: Option<Severity>,
+    /// Whether a kind of diagnostic is reported at all in this run (a suppression of a
+    /// disabled rule silences nothing, but is not reported either).
+    pub enabled: &'a dyn Fn(&RuleMeta) -> bool,
+}
+
 /// Drops silenced diagnostics and reports suppressions that silenced nothing.
-/// `enabled` tells whether a rule ran at all (a suppression of a disabled rule is not reported).
 pub fn apply(
     source: &Source,
     text_spans: &[Span],
     diagnostics: Vec<Diagnostic>,
-    unused_severity: Option<Severity>,
-    enabled: impl Fn(&str) -> bool,
+    policy: &Policy<'_>,
 ) -> Vec<Diagnostic> {
     let suppressions = parse(source, text_spans);
     if suppressions.is_empty() {
@@ -110,13 +117,13 @@ pub fn apply(
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|diagnostic| {
-            if UNSUPPRESSIBLE.contains(&diagnostic.rule) {
+            if !diagnostic.rule.suppressible {
                 return true;
             }
             let line = source.line_of(diagnostic.span.start);
             let mut silenced = false;
             for (suppression, used) in suppressions.iter().zip(used.iter_mut()) {
-                if suppression.rule == diagnostic.rule && suppression.line.is_none_or(|l| l == line) {
+                if suppression.rule == diagnostic.rule.name && suppression.line.is_none_or(|l| l == line) {
                     *used = true;
                     silenced = true;
                 }
@@ -124,37 +131,41 @@ pub fn apply(
             !silenced
         })
         .collect();
-    let Some(severity) = unused_severity else { return kept };
+    let Some(severity) = policy.unused else { return kept };
     for (suppression, used) in suppressions.iter().zip(used) {
-        if used || (is_known(&suppression.rule) && !enabled(&suppression.rule)) {
+        let known = policy.known.iter().copied().find(|meta| meta.name == suppression.rule);
+        if used || known.is_some_and(|meta| meta.suppressible && !(policy.enabled)(meta)) {
             continue;
         }
-        kept.push(unused(suppression, severity));
+        kept.push(unused(suppression, known, policy.known, severity));
     }
     kept
 }
 
-fn is_known(rule: &str) -> bool {
-    crate::rules::find(rule).is_some() || crate::rules::BUILTIN_DIAGNOSTICS.contains(&rule)
-}
-
-fn unused(suppression: &Suppression, severity: Severity) -> Diagnostic {
+fn unused(
+    suppression: &Suppression,
+    known: Option<&RuleMeta>,
+    every_kind: &[&'static RuleMeta],
+    severity: Severity,
+) -> Diagnostic {
     let rule = &suppression.rule;
-    let (message, help) = if UNSUPPRESSIBLE.contains(&rule.as_str()) {
-        (format!("`{rule}` cannot be suppressed"), "fix the plan instead; this comment does nothing".to_owned())
-    } else if !is_known(rule) {
-        let names =
-            crate::rules::RULES.iter().map(|r| r.meta().name).chain(crate::rules::BUILTIN_DIAGNOSTICS.iter().copied());
-        let help = match did_you_mean(rule, names) {
-            Some(name) => format!("did you mean `{name}`?"),
-            None => "`runlint --list-rules` lists every rule".to_owned(),
-        };
-        (format!("unknown rule `{rule}` in a suppression"), help)
-    } else {
-        let place = if suppression.line.is_some() { "here" } else { "in this file" };
-        (format!("suppression of `{rule}` silences nothing {place}"), "remove it".to_owned())
+    let (message, help) = match known {
+        Some(meta) if !meta.suppressible => {
+            (format!("`{rule}` cannot be suppressed"), "fix the plan instead; this comment does nothing".to_owned())
+        }
+        Some(_) => {
+            let place = if suppression.line.is_some() { "here" } else { "in this file" };
+            (format!("suppression of `{rule}` silences nothing {place}"), "remove it".to_owned())
+        }
+        None => {
+            let help = match did_you_mean(rule, every_kind.iter().map(|meta| meta.name)) {
+                Some(name) => format!("did you mean `{name}`?"),
+                None => "`runlint --list-rules` lists every rule".to_owned(),
+            };
+            (format!("unknown rule `{rule}` in a suppression"), help)
+        }
     };
-    Diagnostic::new("unused-suppression", severity, message, suppression.span).with_help(help)
+    Diagnostic::new(&UNUSED_SUPPRESSION, severity, message, suppression.span).with_help(help)
 }
 
 #[cfg(test)]

@@ -178,7 +178,7 @@ fn list_rules_names_every_rule() {
     let output = runlint(&["--list-rules"], &root());
     let text = stdout(&output);
     for rule in runlint::rules::RULES {
-        assert!(text.lines().any(|line| line.starts_with(rule.meta().name)), "{} missing", rule.meta().name);
+        assert!(text.lines().any(|line| line.starts_with(rule.meta.name)), "{} missing", rule.meta.name);
     }
 }
 

@@ -22,7 +22,7 @@ fn plyometric_findings(config: &Config) -> Vec<(usize, Severity)> {
     let source = Source::new("p.yaml", plyometrics_plan());
     runlint::lint_source(&source, config)
         .into_iter()
-        .filter(|d| d.rule == "plyometrics-too-early")
+        .filter(|d| d.rule.name == "plyometrics-too-early")
         .map(|d| (source.line_of(d.span.start), d.severity))
         .collect()
 }
@@ -81,7 +81,7 @@ fn configured_exercises_extend_the_catalogue() {
     let unknown = |config: &Config| -> Vec<String> {
         runlint::lint_source(&source, config)
             .into_iter()
-            .filter(|d| d.rule == "unknown-exercise")
+            .filter(|d| d.rule.name == "unknown-exercise")
             .map(|d| source.slice(d.span).to_owned())
             .collect()
     };

@@ -43,7 +43,7 @@ fn sarif_output_is_valid_against_the_official_schema() {
     let schema = json(&text);
     let validator = jsonschema::draft7::new(&schema).unwrap_or_else(|e| panic!("schema: {e}"));
     let reports = fixture_reports();
-    let sarif = json(&rendered(Format::Sarif, &reports, &RenderOptions::default()));
+    let sarif = json(&rendered(Format::Sarif, &reports, &common::render_options()));
     let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let results = sarif["runs"][0]["results"].as_array().map_or(0, Vec::len);
@@ -55,11 +55,11 @@ fn sarif_output_is_valid_against_the_official_schema() {
 
 #[test]
 fn sarif_lists_every_enabled_rule_with_descriptions() {
-    let sarif = json(&rendered(Format::Sarif, &[], &RenderOptions::default()));
+    let sarif = json(&rendered(Format::Sarif, &[], &common::render_options()));
     let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().cloned().unwrap_or_default();
     let ids: BTreeSet<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
-    for rule in runlint::rules::RULES.iter().filter(|r| r.meta().default_severity.is_some()) {
-        assert!(ids.contains(rule.meta().name), "{} missing", rule.meta().name);
+    for rule in runlint::rules::RULES.iter().filter(|r| r.meta.default_severity.is_some()) {
+        assert!(ids.contains(rule.meta.name), "{} missing", rule.meta.name);
     }
     assert!(!ids.contains("heavy-on-easy-day"), "rules off by default are not listed");
     for rule in &rules {
@@ -75,7 +75,7 @@ fn sarif_fingerprints_survive_lines_moving_above_a_finding() {
     let text = read(&root().join("examples/spring-half-marathon.yaml"));
     let moved = format!("# a comment added at the top\n\n# and another\n{text}");
     let fingerprints = |text: &str| -> Vec<String> {
-        let sarif = json(&rendered(Format::Sarif, &[report("plan.yaml", text)], &RenderOptions::default()));
+        let sarif = json(&rendered(Format::Sarif, &[report("plan.yaml", text)], &common::render_options()));
         let results = sarif["runs"][0]["results"].as_array().cloned().unwrap_or_default();
         results.iter().map(|r| r["partialFingerprints"]["runlintLogicalLocation/v1"].to_string()).collect()
     };
@@ -89,10 +89,14 @@ fn sarif_fingerprints_survive_lines_moving_above_a_finding() {
 #[test]
 fn github_annotations_escape_percent_colon_comma_and_newlines() {
     let source = Source::new("plans/a:b,c.yaml", "plan: x\n");
-    let diagnostic =
-        Diagnostic::new("sets-to-failure", Severity::Warning, "50% of max: 3x5,\nthen more", Span::new(0, 4));
+    let diagnostic = Diagnostic::new(
+        runlint::rules::find("sets-to-failure").expect("a rule"),
+        Severity::Warning,
+        "50% of max: 3x5,\nthen more",
+        Span::new(0, 4),
+    );
     let out =
-        rendered(Format::Github, &[FileReport { source, diagnostics: vec![diagnostic] }], &RenderOptions::default());
+        rendered(Format::Github, &[FileReport { source, diagnostics: vec![diagnostic] }], &common::render_options());
     assert_eq!(
         out,
         "::warning file=plans/a%3Ab%2Cc.yaml,line=1,col=1,endLine=1,endColumn=5,title=sets-to-failure::50%25 of max: 3x5,%0Athen more\n"
@@ -102,7 +106,7 @@ fn github_annotations_escape_percent_colon_comma_and_newlines() {
 #[test]
 fn junit_is_well_formed_with_one_case_per_diagnostic_and_one_per_clean_file() {
     let reports = fixture_reports();
-    let xml = rendered(Format::Junit, &reports, &RenderOptions::default());
+    let xml = rendered(Format::Junit, &reports, &common::render_options());
     let mut reader = quick_xml::Reader::from_str(&xml);
     let (mut suites, mut cases, mut failures) = (0, 0, 0);
     loop {
@@ -143,7 +147,7 @@ fn the_plan_schema_accepts_every_valid_fixture() {
     let validator = plan_validator();
     let mut failures = Vec::new();
     for report in fixture_reports() {
-        if report.diagnostics.iter().any(|d| matches!(d.rule, "invalid-plan" | "syntax-error")) {
+        if report.diagnostics.iter().any(|d| matches!(d.rule.name, "invalid-plan" | "syntax-error")) {
             continue;
         }
         let value = yaml_to_json(report.source.text());
@@ -162,7 +166,7 @@ fn the_plan_schema_rejects_each_broken_fixture() {
     for path in broken {
         let text = read(&path);
         let (_, diagnostics) = lint("x.yaml", &text);
-        if !diagnostics.iter().any(|d| d.rule == "invalid-plan") {
+        if !diagnostics.iter().any(|d| d.rule.name == "invalid-plan") {
             continue;
         }
         // Semantic mistakes a schema cannot express are caught by runlint alone.
@@ -190,7 +194,7 @@ fn the_vs_code_problem_matcher_in_the_docs_reads_short_output() {
     // The same regex syntax subset in JavaScript and Rust: anchors, classes, lazy groups.
     let matcher = regex_lite::Regex::new(&pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
     let reports = fixture_reports();
-    let short = rendered(Format::Short, &reports, &RenderOptions { quiet: true, ..RenderOptions::default() });
+    let short = rendered(Format::Short, &reports, &RenderOptions { quiet: true, ..common::render_options() });
     let mut matched = 0;
     for line in short.lines() {
         let captures = matcher.captures(line).unwrap_or_else(|| panic!("no match: {line}"));

@@ -23,7 +23,7 @@ fn located(source: &Source, diagnostics: &[Diagnostic]) -> Vec<(&'static str, us
         .iter()
         .map(|d| {
             let p = source.position(d.span.start);
-            (d.rule, p.line, p.column)
+            (d.rule.name, p.line, p.column)
         })
         .collect()
 }
@@ -60,7 +60,7 @@ fn invalid_utf8_is_reported_at_the_exact_byte() {
     bytes.extend_from_slice(b"\nweeks: []\n");
     let (source, diagnostic) = Source::from_bytes("latin1.yaml", bytes);
     let Some(diagnostic) = diagnostic else { panic!("invalid UTF-8 must be reported") };
-    assert_eq!(diagnostic.rule, "syntax-error");
+    assert_eq!(diagnostic.rule.name, "syntax-error");
     assert_eq!(diagnostic.span.start, 9);
     assert_eq!(source.position(diagnostic.span.start).column, 10);
     assert!(diagnostic.message.contains("0xe9"), "{}", diagnostic.message);
@@ -209,7 +209,7 @@ fn a_50_mb_plan_hits_the_node_limit_with_a_clear_diagnostic() {
     }
     let (_, diagnostics) = lint("huge.yaml", &text);
     assert_eq!(diagnostics.len(), 1, "{:?}", diagnostics.first());
-    assert_eq!(diagnostics[0].rule, "syntax-error");
+    assert_eq!(diagnostics[0].rule.name, "syntax-error");
     assert!(diagnostics[0].message.contains("more than 5000000 nodes"), "{}", diagnostics[0].message);
 }
 
@@ -218,7 +218,7 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
     let bytes = vec![b'#'; runlint::source::MAX_FILE_BYTES + 1];
     let (_, diagnostic) = Source::from_bytes("too-big.yaml", bytes);
     let Some(diagnostic) = diagnostic else { panic!("an oversized file must be reported") };
-    assert_eq!(diagnostic.rule, "invalid-plan");
+    assert_eq!(diagnostic.rule.name, "invalid-plan");
     assert!(diagnostic.message.contains("larger than 64 MiB"), "{}", diagnostic.message);
 }
 

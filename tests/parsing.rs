@@ -17,7 +17,7 @@ fn crlf_files_report_the_same_lines_and_columns_as_lf_files() {
     assert_eq!(lf.len(), crlf_diagnostics.len());
     for (a, b) in lf.iter().zip(&crlf_diagnostics) {
         let (pa, pb) = (lf_source.position(a.span.start), crlf_source.position(b.span.start));
-        assert_eq!((a.rule, pa.line, pa.column), (b.rule, pb.line, pb.column));
+        assert_eq!((a.rule.name, pa.line, pa.column), (b.rule.name, pb.line, pb.column));
         // Each earlier line ends with one more byte (`\r`) in the CRLF file.
         assert_eq!(pb.offset, pa.offset + pa.line - 1);
         assert_eq!(lf_source.slice(a.span), crlf_source.slice(b.span));
@@ -27,7 +27,7 @@ fn crlf_files_report_the_same_lines_and_columns_as_lf_files() {
 #[test]
 fn columns_count_unicode_scalar_values() {
     let (source, diagnostics) = lint("u.yaml", PLAN);
-    let calf = diagnostics.iter().find(|d| d.rule == "calf-work-missing");
+    let calf = diagnostics.iter().find(|d| d.rule.name == "calf-work-missing");
     let Some(calf) = calf else { panic!("calf-work-missing expected: {diagnostics:?}") };
     let position = source.position(calf.span.start);
     assert_eq!((position.line, position.column), (7, 11));
@@ -73,7 +73,7 @@ fn unknown_keys_come_with_a_suggestion() {
 fn broken_yaml_is_a_located_syntax_error() {
     let (source, diagnostics) = lint("s.yaml", "plan: x\nweeks:\n  - week: 1\n    days: [mon\n");
     assert_eq!(diagnostics.len(), 1);
-    assert_eq!(diagnostics[0].rule, "syntax-error");
+    assert_eq!(diagnostics[0].rule.name, "syntax-error");
     assert!(source.line_of(diagnostics[0].span.start) >= 4);
 }
 
@@ -95,7 +95,7 @@ fn an_alias_bomb_is_an_error_not_a_hang() {
     text.push_str("plan: bomb\nweeks: *a9\n");
     let diagnostics = lint_hostile(&text);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
-    assert!(matches!(diagnostics[0].rule, "syntax-error" | "invalid-plan"));
+    assert!(matches!(diagnostics[0].rule.name, "syntax-error" | "invalid-plan"));
 }
 
 #[test]
@@ -104,11 +104,11 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let text = format!("plan: deep\nweeks: {}{}\n", "[".repeat(depth), "]".repeat(depth));
     let diagnostics = lint_hostile(&text);
     assert_eq!(diagnostics.len(), 1);
-    assert_eq!(diagnostics[0].rule, "syntax-error");
+    assert_eq!(diagnostics[0].rule.name, "syntax-error");
     let block: String = (0..depth).map(|level| format!("{}-\n", " ".repeat(level))).collect();
     let diagnostics = lint_hostile(&format!("plan: deep\nweeks:\n{block}"));
     assert_eq!(diagnostics.len(), 1);
-    assert_eq!(diagnostics[0].rule, "syntax-error");
+    assert_eq!(diagnostics[0].rule.name, "syntax-error");
 }
 
 #[test]

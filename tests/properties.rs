@@ -147,7 +147,7 @@ proptest! {
         let report = [FileReport { source, diagnostics }];
         for format in all_formats() {
             let mut out = Vec::new();
-            prop_assert!(render(format, &report, &RenderOptions::default(), &mut out).is_ok());
+            prop_assert!(render(format, &report, &common::render_options(), &mut out).is_ok());
             prop_assert!(!out.is_empty() || format == Format::Github && report[0].diagnostics.is_empty());
             if matches!(format, Format::Json | Format::Sarif) {
                 prop_assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());

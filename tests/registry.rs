@@ -8,7 +8,7 @@ use common::root;
 use runlint::rules::RULES;
 
 fn rule_names() -> Vec<&'static str> {
-    RULES.iter().map(|rule| rule.meta().name).collect()
+    RULES.iter().map(|rule| rule.meta.name).collect()
 }
 
 #[test]

@@ -9,7 +9,7 @@ use common::{code_blocks, lint_all_rules};
 fn every_bad_example_fires_its_rule_exactly_once_and_every_good_example_is_silent() {
     let mut failures = Vec::new();
     for rule in runlint::rules::RULES {
-        let meta = rule.meta();
+        let meta = &rule.meta;
         let bad = code_blocks(meta.doc, "yaml bad");
         let good = code_blocks(meta.doc, "yaml good");
         if bad.len() != 1 || good.len() != 1 {
@@ -20,10 +20,12 @@ fn every_bad_example_fires_its_rule_exactly_once_and_every_good_example_is_silen
             let (_, diagnostics) = lint_all_rules(&format!("{}-{kind}.yaml", meta.name), text);
             let invalid: Vec<&str> = diagnostics
                 .iter()
-                .filter(|d| d.rule == "invalid-plan" || d.rule == "syntax-error" || d.rule == "unknown-exercise")
+                .filter(|d| {
+                    d.rule.name == "invalid-plan" || d.rule.name == "syntax-error" || d.rule.name == "unknown-exercise"
+                })
                 .map(|d| d.message.as_str())
                 .collect();
-            let fired = diagnostics.iter().filter(|d| d.rule == meta.name).count();
+            let fired = diagnostics.iter().filter(|d| d.rule.name == meta.name).count();
             if !invalid.is_empty() || fired != expected {
                 failures.push(format!(
                     "{} {kind} example: fired {fired} times (want {expected}); shape problems: {invalid:?}",
@@ -38,7 +40,7 @@ fn every_bad_example_fires_its_rule_exactly_once_and_every_good_example_is_silen
 #[test]
 fn every_doc_has_the_required_sections() {
     for rule in runlint::rules::RULES {
-        let meta = rule.meta();
+        let meta = &rule.meta;
         assert!(meta.doc.starts_with(&format!("# {}\n", meta.name)), "{}: title must be the rule name", meta.name);
         for heading in ["## What it does", "## Why", "## Sources", "## Example", "## Options"] {
             assert!(meta.doc.contains(heading), "{}: missing `{heading}`", meta.name);

@@ -16,14 +16,14 @@ fn every_rule_fixture_matches_its_markers_exactly() {
     let fixtures = root().join("fixtures");
     let mut checked = 0;
     let mut failures = Vec::new();
-    for rule in runlint::rules::RULES.iter().map(|r| r.meta().name).chain(["invalid-plan", "unknown-exercise"]) {
+    for rule in runlint::rules::RULES.iter().map(|r| r.meta.name).chain(["invalid-plan", "unknown-exercise"]) {
         for path in yaml_files(&fixtures.join(rule)) {
             let text = read(&path);
             let (source, diagnostics) = lint_all_rules(&path.display().to_string(), &text);
             let mut actual: Vec<(usize, String)> = diagnostics
                 .iter()
-                .filter(|d| d.rule == rule || ALWAYS_CHECKED.contains(&d.rule))
-                .map(|d| (source.line_of(d.span.start), d.rule.to_owned()))
+                .filter(|d| d.rule.name == rule || ALWAYS_CHECKED.contains(&d.rule.name))
+                .map(|d| (source.line_of(d.span.start), d.rule.name.to_owned()))
                 .collect();
             actual.sort();
             let expected = expected_markers(&text);
@@ -40,7 +40,7 @@ fn every_rule_fixture_matches_its_markers_exactly() {
 #[test]
 fn every_invalid_fixture_renders_as_reviewed() {
     let fixtures = root().join("fixtures");
-    for rule in runlint::rules::RULES.iter().map(|r| r.meta().name).chain(["invalid-plan", "unknown-exercise"]) {
+    for rule in runlint::rules::RULES.iter().map(|r| r.meta.name).chain(["invalid-plan", "unknown-exercise"]) {
         let path = fixtures.join(rule).join("invalid.yaml");
         if !path.exists() {
             continue;
@@ -48,10 +48,10 @@ fn every_invalid_fixture_renders_as_reviewed() {
         let name = format!("fixtures/{rule}/invalid.yaml");
         let (source, mut diagnostics) = lint_all_rules(&name, &read(&path));
         // The snapshot shows the folder's rule only, so each file reviews one rule.
-        diagnostics.retain(|d| d.rule == rule || ALWAYS_CHECKED.contains(&d.rule));
+        diagnostics.retain(|d| d.rule.name == rule || ALWAYS_CHECKED.contains(&d.rule.name));
         let report = FileReport { source, diagnostics };
         let mut out = Vec::new();
-        let rendered = render(Format::Human, &[report], &RenderOptions::default(), &mut out);
+        let rendered = render(Format::Human, &[report], &common::render_options(), &mut out);
         assert!(rendered.is_ok());
         insta::assert_snapshot!(format!("human__{rule}"), String::from_utf8_lossy(&out));
     }
@@ -72,7 +72,7 @@ fn the_realistic_corpus_has_no_warnings_or_errors() {
                 p.line,
                 p.column,
                 d.severity,
-                d.rule,
+                d.rule.name,
                 d.message
             ));
         }

@@ -10,7 +10,7 @@ fn rendered(format: Format) -> String {
     let name = "examples/spring-half-marathon.yaml";
     let (source, diagnostics) = lint(name, &read(&root().join(name)));
     let mut out = Vec::new();
-    let result = render(format, &[FileReport { source, diagnostics }], &RenderOptions::default(), &mut out);
+    let result = render(format, &[FileReport { source, diagnostics }], &common::render_options(), &mut out);
     assert!(result.is_ok());
     String::from_utf8_lossy(&out).into_owned()
 }

@@ -188,7 +188,7 @@ fuzz_target!(|plan: Plan| {
     // Generated plans are well-formed: a shape error here is a generator or lowering bug.
     let diagnostics = runlint::lint_source(&source, &runlint::config::Config::default());
     assert!(
-        !diagnostics.iter().any(|d| d.rule == "syntax-error" || d.rule == "invalid-plan"),
+        !diagnostics.iter().any(|d| d.rule.name == "syntax-error" || d.rule.name == "invalid-plan"),
         "{}\n{diagnostics:#?}",
         source.text()
     );

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use miette::{NamedSource, SourceSpan};
 
 use super::toml_tree::{self, TomlNode, TomlValue};
-use super::{Config, RuleSetting};
-use crate::diagnostic::Severity;
-use crate::rules::{self, OptionDefault, OptionValue, RuleOption};
+use super::{Config, OptionValue, RuleSetting};
+use crate::registry::{OptionDefault, RuleMeta, RuleOption};
+use crate::rules;
+use crate::severity::Severity;
 use crate::suggest::did_you_mean;
 use crate::tags::{TAG_NAMES, Tag, TagSet};
 
@@ -17,8 +18,6 @@ use crate::tags::{TAG_NAMES, Tag, TagSet};
 pub const CONFIG_NAMES: &[&str] = &["runlint.toml", ".runlint.toml"];
 
 const TOP_LEVEL_KEYS: &[&str] = &["exclude", "rules", "exercises"];
-/// Built-in diagnostics whose severity a config may set.
-const CONFIGURABLE_BUILTINS: &[&str] = &["unknown-exercise", "unused-suppression"];
 const SEVERITIES: &[&str] = &["off", "info", "warning", "error"];
 const DEFINITION_KEYS: &[&str] = &["tags", "like"];
 
@@ -157,28 +156,29 @@ impl Reader<'_> {
         globs
     }
 
-    fn rules(&mut self, node: &TomlNode) -> Vec<(String, RuleSetting)> {
+    fn rules(&mut self, node: &TomlNode) -> Vec<(&'static RuleMeta, RuleSetting)> {
         let mut settings = Vec::new();
-        let configurable: Vec<&str> =
-            rules::RULES.iter().map(|rule| rule.meta().name).chain(CONFIGURABLE_BUILTINS.iter().copied()).collect();
         for (key, value) in self.table(node, "`[rules]`") {
             let name = key.get_ref().as_str();
-            if rules::BUILTIN_DIAGNOSTICS.contains(&name) && !CONFIGURABLE_BUILTINS.contains(&name) {
-                let message = format!("`{name}` is always reported and cannot be configured");
-                self.error(key.span(), message, "not a rule", None);
-                continue;
-            }
-            if !configurable.contains(&name) {
-                let help = match did_you_mean(name, configurable.iter().copied()) {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => "`runlint --list-rules` lists every rule".to_owned(),
-                };
-                self.error(key.span(), format!("unknown rule `{name}`"), "not a rule", Some(help));
-                continue;
-            }
-            let options = rules::find(name).map_or(&[][..], |rule| rule.meta().options);
-            if let Some(setting) = self.rule_setting(name, value, options) {
-                settings.push((name.to_owned(), setting));
+            let meta = match rules::find(name) {
+                Some(meta) if meta.configurable => meta,
+                Some(_) => {
+                    let message = format!("`{name}` is always reported and cannot be configured");
+                    self.error(key.span(), message, "not a rule", None);
+                    continue;
+                }
+                None => {
+                    let configurable = rules::registry().iter().filter(|meta| meta.configurable).map(|meta| meta.name);
+                    let help = match did_you_mean(name, configurable) {
+                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                        None => "`runlint --list-rules` lists every rule".to_owned(),
+                    };
+                    self.error(key.span(), format!("unknown rule `{name}`"), "not a rule", Some(help));
+                    continue;
+                }
+            };
+            if let Some(setting) = self.rule_setting(name, value, meta.options) {
+                settings.push((meta, setting));
             }
         }
         settings

@@ -8,8 +8,17 @@ pub use file::{CONFIG_NAMES, ConfigError, find, parse};
 use std::sync::Arc;
 
 use crate::catalog::Catalog;
-use crate::diagnostic::Severity;
-use crate::rules::{OptionValue, RuleMeta};
+use crate::registry::RuleMeta;
+use crate::severity::Severity;
+
+/// An option value as configured (checked against the option's kind when read).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionValue {
+    /// A number.
+    Number(f64),
+    /// A word.
+    Word(String),
+}
 
 /// How one rule is configured.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,8 +32,8 @@ pub struct RuleSetting {
 /// Everything that tunes a run.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Per-rule settings by rule name.
-    pub rules: Vec<(String, RuleSetting)>,
+    /// Per-rule settings (rules and configurable built-in diagnostics).
+    pub rules: Vec<(&'static RuleMeta, RuleSetting)>,
     /// The catalogue: built-in plus configured exercises (shared, so a default config is cheap).
     pub catalog: Arc<Catalog>,
     /// Paths to skip when walking directories.
@@ -38,30 +47,30 @@ impl Default for Config {
 }
 
 impl Config {
-    fn setting(&self, name: &str) -> Option<&RuleSetting> {
-        self.rules.iter().find(|(rule, _)| rule == name).map(|(_, setting)| setting)
+    fn setting(&self, meta: &RuleMeta) -> Option<&RuleSetting> {
+        self.rules.iter().find(|(rule, _)| *rule == meta).map(|(_, setting)| setting)
     }
 
-    /// The effective severity of a rule; `None` when it is off.
+    /// The effective severity of a rule or built-in diagnostic; `None` when it is off.
     pub fn severity(&self, meta: &RuleMeta) -> Option<Severity> {
-        self.setting(meta.name).and_then(|s| s.severity).unwrap_or(meta.default_severity)
+        self.setting(meta).and_then(|s| s.severity).unwrap_or(meta.default_severity)
     }
 
-    /// The effective severity of a built-in diagnostic with a configurable severity.
-    pub fn builtin_severity(&self, name: &str, default: Severity) -> Option<Severity> {
-        self.setting(name).and_then(|s| s.severity).unwrap_or(Some(default))
-    }
-
-    /// Whether a rule or configurable built-in diagnostic runs.
-    pub fn is_enabled(&self, name: &str) -> bool {
-        match crate::rules::find(name) {
-            Some(rule) => self.severity(rule.meta()).is_some(),
-            None => self.setting(name).and_then(|s| s.severity).unwrap_or(Some(Severity::Info)).is_some(),
-        }
+    /// Whether a rule or built-in diagnostic is reported at all.
+    pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
+        self.severity(meta).is_some()
     }
 
     /// The configured options of a rule.
-    pub fn options(&self, name: &str) -> &[(String, OptionValue)] {
-        self.setting(name).map_or(&[], |s| s.options.as_slice())
+    pub fn options(&self, meta: &RuleMeta) -> &[(String, OptionValue)] {
+        self.setting(meta).map_or(&[], |s| s.options.as_slice())
+    }
+
+    /// Sets a rule's severity (`None` turns it off), keeping its options.
+    pub fn set_severity(&mut self, meta: &'static RuleMeta, severity: Option<Severity>) {
+        match self.rules.iter_mut().find(|(rule, _)| *rule == meta) {
+            Some((_, setting)) => setting.severity = Some(severity),
+            None => self.rules.push((meta, RuleSetting { severity: Some(severity), options: Vec::new() })),
+        }
     }
 }

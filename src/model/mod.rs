@@ -354,9 +354,14 @@ impl<'c> Resolver<'c> {
             let names: Vec<String> = nearest.iter().map(|n| format!("`{n}`")).collect();
             format!("did you mean {}? Or define it under `exercises:` with `tags`", names.join(", "))
         };
-        Diagnostic::new("unknown-exercise", Severity::Warning, format!("unknown exercise `{name}`"), span)
-            .with_span_label("not in the exercise catalogue")
-            .with_help(help)
+        Diagnostic::new(
+            &crate::registry::UNKNOWN_EXERCISE,
+            Severity::Warning,
+            format!("unknown exercise `{name}`"),
+            span,
+        )
+        .with_span_label("not in the exercise catalogue")
+        .with_help(help)
     }
 
     fn exercise<'p>(&mut self, exercise: &'p Exercise, position: usize, place: &Place<'_>) -> ExerciseView<'p> {
@@ -366,7 +371,7 @@ impl<'c> Resolver<'c> {
             (None, None) => {
                 let diagnostic = self
                     .unknown_exercise(&exercise.name.value, exercise.name.span)
-                    .at_day(place.week.number, Some(place.weekday))
+                    .at_day(place.week.number, Some(place.weekday.as_str()))
                     .with_path(place.exercise_path(position));
                 self.unknown.push(diagnostic);
                 (None, TagSet::EMPTY)

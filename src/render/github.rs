@@ -29,7 +29,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 start.column,
                 end.line,
                 end.column,
-                escape_property(diagnostic.rule),
+                escape_property(diagnostic.rule.name),
                 escape_data(&message)
             )?;
         }

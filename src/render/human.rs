@@ -58,11 +58,11 @@ fn snippet(diagnostic: &Diagnostic, text_len: usize) -> Snippet<()> {
     if let Some(help) = &diagnostic.help {
         notes.push(format!("help: {help}"));
     }
-    if crate::rules::find(diagnostic.rule).is_some() {
-        notes.push(format!("note: see `runlint --explain {}`", diagnostic.rule));
+    if diagnostic.rule.is_rule() {
+        notes.push(format!("note: see `runlint --explain {}`", diagnostic.rule.name));
     }
     Snippet::new(severity)
-        .with_code(diagnostic.rule)
+        .with_code(diagnostic.rule.name)
         .with_message(&diagnostic.message)
         .with_labels(labels)
         .with_notes(notes)

@@ -25,7 +25,7 @@ pub fn to_value(reports: &[FileReport]) -> Value {
         for diagnostic in &report.diagnostics {
             let mut object = Map::new();
             object.insert("file".into(), json!(report.source.name()));
-            object.insert("rule".into(), json!(diagnostic.rule));
+            object.insert("rule".into(), json!(diagnostic.rule.name));
             object.insert("severity".into(), json!(diagnostic.severity));
             object.insert("message".into(), json!(diagnostic.message));
             if let Some(help) = &diagnostic.help {

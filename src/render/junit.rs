@@ -60,7 +60,7 @@ fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &FileReport) -> io::
     }
     for diagnostic in &report.diagnostics {
         let start = report.source.position(diagnostic.span.start);
-        let case_name = format!("{} at {}:{}", diagnostic.rule, start.line, start.column);
+        let case_name = format!("{} at {}:{}", diagnostic.rule.name, start.line, start.column);
 
         let line = start.line.to_string();
         let case = BytesStart::new("testcase").with_attributes([
@@ -76,7 +76,7 @@ fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &FileReport) -> io::
         writer.write_event(Event::Start(failure)).map_err(io::Error::other)?;
         let mut body = format!(
             "{name}:{}:{}: {}[{}] {}",
-            start.line, start.column, diagnostic.severity, diagnostic.rule, diagnostic.message
+            start.line, start.column, diagnostic.severity, diagnostic.rule.name, diagnostic.message
         );
         if let Some(help) = &diagnostic.help {
             body.push_str(&format!("\nhelp: {help}"));

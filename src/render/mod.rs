@@ -9,9 +9,8 @@ mod short;
 
 use std::io::{self, Write};
 
-use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{RULES, RuleMeta};
+use crate::registry::EnabledRule;
 use crate::source::Source;
 
 /// One linted file and its diagnostics, sorted by position.
@@ -40,23 +39,6 @@ pub enum Format {
     Junit,
 }
 
-/// A rule as the run has it configured, for formats that describe the rules they ran.
-#[derive(Debug, Clone, Copy)]
-pub struct EnabledRule {
-    /// The rule's metadata.
-    pub meta: &'static RuleMeta,
-    /// Its configured severity.
-    pub severity: Severity,
-}
-
-/// The rules a run enables under `config`.
-pub fn enabled_rules(config: &Config) -> Vec<EnabledRule> {
-    RULES
-        .iter()
-        .filter_map(|rule| config.severity(rule.meta()).map(|severity| EnabledRule { meta: rule.meta(), severity }))
-        .collect()
-}
-
 /// Options that affect rendering.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
@@ -64,7 +46,8 @@ pub struct RenderOptions {
     pub color: bool,
     /// Leave out the summary line.
     pub quiet: bool,
-    /// The rules that ran (SARIF lists them); empty means every rule at its default.
+    /// What the run reports: enabled rules, then built-in diagnostics (SARIF lists them;
+    /// `runlint::rules::enabled` builds the list from a config).
     pub rules: Vec<EnabledRule>,
 }
 

@@ -5,21 +5,12 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{EnabledRule, FileReport, RenderOptions};
+use super::{FileReport, RenderOptions};
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::rules::RULES;
 use crate::source::Source;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI: &str = "https://github.com/runlint/runlint";
-
-/// Diagnostics that are not rules but appear in results, with their descriptions.
-const BUILTINS: &[(&str, &str, Severity)] = &[
-    ("syntax-error", "the file is not valid YAML", Severity::Error),
-    ("invalid-plan", "the YAML does not follow plan format v1", Severity::Error),
-    ("unknown-exercise", "an exercise is not in the catalogue and has no tags", Severity::Warning),
-    ("unused-suppression", "a `# runlint: allow` comment silences nothing", Severity::Info),
-];
 
 /// Writes one SARIF log with one run.
 pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -38,51 +29,43 @@ fn level(severity: Severity) -> &'static str {
 
 /// The SARIF document for `reports`.
 pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
-    let enabled: Vec<EnabledRule> = if options.rules.is_empty() {
-        RULES
-            .iter()
-            .filter_map(|r| r.meta().default_severity.map(|severity| EnabledRule { meta: r.meta(), severity }))
-            .collect()
-    } else {
-        options.rules.clone()
-    };
     let mut descriptors = Vec::new();
     let mut index_of: HashMap<&str, usize> = HashMap::new();
-    for rule in &enabled {
-        index_of.insert(rule.meta.name, descriptors.len());
-        descriptors.push(json!({
-            "id": rule.meta.name,
-            "name": pascal_case(rule.meta.name),
-            "shortDescription": { "text": rule.meta.summary },
-            "fullDescription": { "text": section(rule.meta.doc, "## What it does") },
-            "help": { "text": section(rule.meta.doc, "## Why"), "markdown": rule.meta.doc },
-            "defaultConfiguration": { "level": level(rule.severity) },
-            "properties": { "category": rule.meta.category.as_str() },
-        }));
-    }
-    for (name, summary, severity) in BUILTINS {
-        index_of.insert(name, descriptors.len());
-        descriptors.push(json!({
-            "id": name,
-            "name": pascal_case(name),
-            "shortDescription": { "text": summary },
-            "fullDescription": { "text": summary },
-            "help": { "text": summary },
-            "defaultConfiguration": { "level": level(*severity) },
-        }));
+    for rule in &options.rules {
+        let meta = rule.meta;
+        index_of.insert(meta.name, descriptors.len());
+        descriptors.push(match meta.category {
+            Some(category) => json!({
+                "id": meta.name,
+                "name": pascal_case(meta.name),
+                "shortDescription": { "text": meta.summary },
+                "fullDescription": { "text": section(meta.doc, "## What it does") },
+                "help": { "text": section(meta.doc, "## Why"), "markdown": meta.doc },
+                "defaultConfiguration": { "level": level(rule.severity) },
+                "properties": { "category": category.as_str() },
+            }),
+            None => json!({
+                "id": meta.name,
+                "name": pascal_case(meta.name),
+                "shortDescription": { "text": meta.summary },
+                "fullDescription": { "text": meta.summary },
+                "help": { "text": meta.summary },
+                "defaultConfiguration": { "level": level(rule.severity) },
+            }),
+        });
     }
     let mut results = Vec::new();
     for report in reports {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for diagnostic in &report.diagnostics {
             let mut result = json!({
-                "ruleId": diagnostic.rule,
+                "ruleId": diagnostic.rule.name,
                 "level": level(diagnostic.severity),
                 "message": { "text": message(diagnostic) },
                 "locations": [location(&report.source, diagnostic.span, diagnostic.path.as_deref())],
                 "partialFingerprints": { "runlintLogicalLocation/v1": fingerprint(report, diagnostic, &mut seen) },
             });
-            if let (Some(index), Some(object)) = (index_of.get(diagnostic.rule), result.as_object_mut()) {
+            if let (Some(index), Some(object)) = (index_of.get(diagnostic.rule.name), result.as_object_mut()) {
                 object.insert("ruleIndex".into(), json!(index));
                 if !diagnostic.labels.is_empty() {
                     let related: Vec<Value> = diagnostic
@@ -172,7 +155,7 @@ fn fingerprint(report: &FileReport, diagnostic: &Diagnostic, seen: &mut HashMap<
         Some(path) => path.clone(),
         None => diagnostic.message.clone(),
     };
-    let key = format!("{}\u{0}{}\u{0}{place}", report.source.name(), diagnostic.rule);
+    let key = format!("{}\u{0}{}\u{0}{place}", report.source.name(), diagnostic.rule.name);
     let count = seen.entry(key.clone()).or_insert(0);
     *count += 1;
     format!("{:016x}:{}", fnv1a(key.as_bytes()), count)

@@ -16,7 +16,7 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
                 start.line,
                 start.column,
                 diagnostic.severity,
-                diagnostic.rule,
+                diagnostic.rule.name,
                 diagnostic.message
             )?;
         }

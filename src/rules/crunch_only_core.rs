@@ -1,41 +1,29 @@
 //! `crunch-only-core`: the only core work of a week is crunch-style flexion.
 
-use super::{Category, Rule, RuleContext, RuleMeta};
-use crate::diagnostic::Severity;
+use super::RuleContext;
 use crate::model::Model;
 use crate::tags::Tag;
 
-/// The rule.
-pub struct CrunchOnlyCore;
-
-static META: RuleMeta = RuleMeta {
+declare_rule! {
     name: "crunch-only-core",
-    category: Category::Selection,
-    default_severity: Some(Severity::Info),
+    category: Selection,
+    default: info,
     summary: "a week whose only core exercises are crunch-style flexion",
-    doc: include_str!("../../rules/crunch-only-core.md"),
-    options: &[],
-};
+}
 
-impl Rule for CrunchOnlyCore {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        for week in &model.weeks {
-            let mut core = week.exercises().filter(|(_, e)| e.tags.contains(Tag::Core));
-            let Some((session, first)) = core.next() else {
-                continue;
-            };
-            if !first.tags.contains(Tag::Flexion) || core.any(|(_, e)| !e.tags.contains(Tag::Flexion)) {
-                continue;
-            }
-            let finding = cx
-                .exercise_finding(session, first, first.exercise.name.span, format!("only crunch-style core work in week {}", week.week.number))
-                .with_span_label("flexion is the only core training this week")
-                .with_help("a runner's core mostly resists rotation and extension: swap in `- dead bug`, `- side plank` or `- bird dog`");
-            cx.report(finding);
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    for week in &model.weeks {
+        let mut core = week.exercises().filter(|(_, e)| e.tags.contains(Tag::Core));
+        let Some((session, first)) = core.next() else {
+            continue;
+        };
+        if !first.tags.contains(Tag::Flexion) || core.any(|(_, e)| !e.tags.contains(Tag::Flexion)) {
+            continue;
         }
+        let finding = cx
+            .exercise_finding(session, first, format!("only crunch-style core work in week {}", week.week.number))
+            .with_span_label("flexion is the only core training this week")
+            .with_help("a runner's core mostly resists rotation and extension: swap in `- dead bug`, `- side plank` or `- bird dog`");
+        cx.report(finding);
     }
 }

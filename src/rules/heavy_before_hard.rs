@@ -1,21 +1,15 @@
 //! `heavy-before-hard`: heavy lower-body lifting the day before a hard run.
 
-use super::{Category, Rule, RuleContext, RuleMeta};
-use crate::diagnostic::Severity;
+use super::RuleContext;
 use crate::model::{Model, SessionView};
 use crate::tags::Tag;
 
-/// The rule.
-pub struct HeavyBeforeHard;
-
-static META: RuleMeta = RuleMeta {
+declare_rule! {
     name: "heavy-before-hard",
-    category: Category::Schedule,
-    default_severity: Some(Severity::Error),
+    category: Schedule,
+    default: error,
     summary: "a heavy lower-body session the day before a hard run",
-    doc: include_str!("../../rules/heavy-before-hard.md"),
-    options: &[],
-};
+}
 
 /// What makes the session heavy, for the label under it.
 fn heaviness(session: &SessionView<'_>) -> String {
@@ -31,37 +25,29 @@ fn heaviness(session: &SessionView<'_>) -> String {
     format!("heavy: {}", heavy.join(", "))
 }
 
-impl Rule for HeavyBeforeHard {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        let hard_runs: Vec<&SessionView<'_>> =
-            model.sessions().map(|(_, session)| session).filter(|s| s.is_hard_run).collect();
-        for (_, session) in model.sessions() {
-            if !(session.is_heavy && session.is_lower_body) {
-                continue;
-            }
-            let next_day = session.day_number + 1;
-            let start = hard_runs.partition_point(|run| run.day_number < next_day);
-            let runs: Vec<&&SessionView<'_>> =
-                hard_runs.get(start..).unwrap_or(&[]).iter().take_while(|run| run.day_number == next_day).collect();
-            let Some(first_run) = runs.first() else {
-                continue;
-            };
-            let headline = first_run.run_headline();
-            let run_type = headline.split_once(' ').map_or("hard run", |(_, kind)| kind);
-            let mut finding = cx
-                .session_finding(session, session.session.kind_key, format!("heavy lower-body session the day before {headline}"))
-                .with_span_label(heaviness(session))
-                .with_help(format!(
-                    "move this session to after the {run_type} (24-48 hours before the next hard run), or make it light: bodyweight, 2-3 sets"
-                ));
-            for next in &runs {
-                finding = finding.with_label(next.session.kind_key, format!("next day: {}", next.run_description()));
-            }
-            cx.report(finding);
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    let hard_runs: Vec<&SessionView<'_>> =
+        model.sessions().map(|(_, session)| session).filter(|s| s.is_hard_run).collect();
+    for (_, session) in model.sessions() {
+        if !(session.is_heavy && session.is_lower_body) {
+            continue;
         }
+        let next_day = session.day_number + 1;
+        let start = hard_runs.partition_point(|run| run.day_number < next_day);
+        let runs: Vec<&&SessionView<'_>> =
+            hard_runs.get(start..).unwrap_or(&[]).iter().take_while(|run| run.day_number == next_day).collect();
+        let Some(first_run) = runs.first() else {
+            continue;
+        };
+        let headline = first_run.run_headline();
+        let run_type = headline.split_once(' ').map_or("hard run", |(_, kind)| kind);
+        let finding = cx
+            .session_finding(session, format!("heavy lower-body session the day before {headline}"))
+            .with_span_label(heaviness(session))
+            .with_labels(runs.iter().map(|next| (next.session.kind_key, format!("next day: {}", next.run_description()))))
+            .with_help(format!(
+                "move this session to after the {run_type} (24-48 hours before the next hard run), or make it light: bodyweight, 2-3 sets"
+            ));
+        cx.report(finding);
     }
 }

@@ -1,36 +1,24 @@
 //! `hip-work-missing`: a week of lower-body training without hip work.
 
-use super::{Category, Rule, RuleContext, RuleMeta, label_lower_body_sessions};
-use crate::diagnostic::Severity;
+use super::{RuleContext, label_lower_body_sessions};
 use crate::model::Model;
 
-/// The rule.
-pub struct HipWorkMissing;
-
-static META: RuleMeta = RuleMeta {
+declare_rule! {
     name: "hip-work-missing",
-    category: Category::Selection,
-    default_severity: Some(Severity::Warning),
+    category: Selection,
+    default: warning,
     summary: "a week with lower-body sessions has no hip abductor or glute-dominant exercise",
-    doc: include_str!("../../rules/hip-work-missing.md"),
-    options: &[],
-};
+}
 
-impl Rule for HipWorkMissing {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        for week in &model.weeks {
-            if week.lower_body_sessions().next().is_none() || week.has_hip_work() {
-                continue;
-            }
-            let finding = cx
-                .week_finding(week, week.week.number_key, format!("no hip work in week {}", week.week.number))
-                .with_span_label("lower-body training this week, but nothing for the hip abductors or glutes")
-                .with_help("add a hip exercise, e.g. `- clamshell: 2x15 each`, `- single-leg glute bridge: 2x10 each` or `- lateral band walk: 2 x 12 steps each`");
-            cx.report(label_lower_body_sessions(finding, week));
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    for week in &model.weeks {
+        if week.lower_body_sessions().next().is_none() || week.has_hip_work() {
+            continue;
         }
+        let finding = cx
+            .week_finding(week, format!("no hip work in week {}", week.week.number))
+            .with_span_label("lower-body training this week, but nothing for the hip abductors or glutes")
+            .with_help("add a hip exercise, e.g. `- clamshell: 2x15 each`, `- single-leg glute bridge: 2x10 each` or `- lateral band walk: 2 x 12 steps each`");
+        cx.report(label_lower_body_sessions(finding, week));
     }
 }

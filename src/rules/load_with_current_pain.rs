@@ -1,55 +1,44 @@
 //! `load-with-current-pain`: loading an athlete who reports current pain.
 
-use super::{Category, Rule, RuleContext, RuleMeta};
-use crate::diagnostic::{Severity, Span};
+use super::RuleContext;
+use crate::diagnostic::Span;
 use crate::model::Model;
 
-/// The rule.
-pub struct LoadWithCurrentPain;
-
-static META: RuleMeta = RuleMeta {
+declare_rule! {
     name: "load-with-current-pain",
-    category: Category::Safety,
-    default_severity: Some(Severity::Error),
+    category: Safety,
+    default: error,
     summary: "the athlete reports current pain but the plan has loaded exercises or hard runs",
-    doc: include_str!("../../rules/load-with-current-pain.md"),
-    options: &[],
-};
+}
 
-impl Rule for LoadWithCurrentPain {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        let athlete = &model.plan.athlete;
-        let Some(pain_span) = athlete.pain_span.filter(|_| !athlete.pain.is_empty() && !athlete.cleared) else {
-            return;
-        };
-        let first_load = model.sessions().find_map(|(_, session)| {
-            let loaded = session
-                .exercises
-                .iter()
-                .find(|e| session.is_strength() && e.exercise.load.as_ref().is_some_and(|l| l.value.is_external()));
-            match loaded {
-                Some(exercise) => {
-                    Some((exercise.exercise.name.span, format!("loaded: `{}`", exercise.exercise.describe())))
-                }
-                None if session.is_hard_run => {
-                    Some((session.session.kind_key, format!("hard: {}", session.run_description())))
-                }
-                None => None,
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    let athlete = &model.plan.athlete;
+    let Some(pain_span) = athlete.pain_span.filter(|_| !athlete.pain.is_empty() && !athlete.cleared) else {
+        return;
+    };
+    let first_load = model.sessions().find_map(|(_, session)| {
+        let loaded = session
+            .exercises
+            .iter()
+            .find(|e| session.is_strength() && e.exercise.load.as_ref().is_some_and(|l| l.value.is_external()));
+        match loaded {
+            Some(exercise) => {
+                Some((exercise.exercise.name.span, format!("loaded: `{}`", exercise.exercise.describe())))
             }
-        });
-        let Some((span, label)) = first_load else {
-            return;
-        };
-        let pain: Vec<String> = athlete.pain.iter().map(|p| format!("`{}`", p.value)).collect();
-        let finding = cx
-            .finding(pain_span, format!("current pain ({}) but the plan adds load", pain.join(", ")))
-            .with_span_label("not yet assessed")
-            .with_label(span as Span, label)
-            .with_help("have a physiotherapist assess the pain first; once cleared, record it with `cleared: true`");
-        cx.report(finding);
-    }
+            None if session.is_hard_run => {
+                Some((session.session.kind_key, format!("hard: {}", session.run_description())))
+            }
+            None => None,
+        }
+    });
+    let Some((span, label)) = first_load else {
+        return;
+    };
+    let pain: Vec<String> = athlete.pain.iter().map(|p| format!("`{}`", p.value)).collect();
+    let finding = cx
+        .finding(pain_span, format!("current pain ({}) but the plan adds load", pain.join(", ")))
+        .with_span_label("not yet assessed")
+        .with_label(span as Span, label)
+        .with_help("have a physiotherapist assess the pain first; once cleared, record it with `cleared: true`");
+    cx.report(finding);
 }

@@ -1,120 +1,165 @@
-//! The rule trait, rule metadata, the context rules report through, and the registry.
+//! The lint rules: how a rule is declared, the context it reports through, and the
+//! registry of every rule.
+//!
+//! A rule is one file that calls [`declare_rule!`] and defines `fn check`; adding it to
+//! the [`rules!`] list at the bottom registers it.
 
-mod calf_work_missing;
-mod consecutive_strength_days;
-mod core_work_missing;
-mod crunch_only_core;
-mod early_weeks_overload;
-mod heavy_before_hard;
-mod heavy_on_easy_day;
-mod hip_work_missing;
-mod it_band_without_hip_work;
-mod light_load_high_reps;
-mod load_reps_mismatch;
-mod load_with_current_pain;
-mod mobility_as_strength;
-mod no_rest_day;
-mod peak_progression;
-mod peak_volume_not_reduced;
-mod plyometric_volume;
-mod plyometrics_too_early;
-mod progression_too_many_variables;
-mod same_day_gap;
-mod session_too_long;
-mod sets_to_failure;
-mod single_leg_missing;
-mod speed_before_calf_base;
-mod strength_before_run;
-mod strength_frequency;
-
-use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::model::{ExerciseView, Model, SessionView, WeekView};
-
-/// What part of training a rule is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Category {
-    /// Which exercises are chosen.
-    Selection,
-    /// When sessions happen relative to each other.
-    Schedule,
-    /// How exercises progress from week to week.
-    Progression,
-    /// How much work is prescribed.
-    Volume,
-    /// Whether loading is safe at all.
-    Safety,
+/// The severity a rule starts with: `error`, `warning`, `info` or `off`.
+macro_rules! default_severity {
+    (error) => {
+        Some($crate::severity::Severity::Error)
+    };
+    (warning) => {
+        Some($crate::severity::Severity::Warning)
+    };
+    (info) => {
+        Some($crate::severity::Severity::Info)
+    };
+    (off) => {
+        None
+    };
 }
 
-impl Category {
-    /// The category's name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Selection => "selection",
-            Category::Schedule => "schedule",
-            Category::Progression => "progression",
-            Category::Volume => "volume",
-            Category::Safety => "safety",
+/// The Rust type of an option kind.
+macro_rules! option_type {
+    (integer) => {
+        u32
+    };
+    (number) => {
+        f64
+    };
+    (choice $choice:ty) => {
+        $choice
+    };
+}
+
+/// The documented default of an option kind.
+macro_rules! option_default {
+    (integer, $value:expr) => {
+        $crate::registry::OptionDefault::Integer($value)
+    };
+    (number, $value:expr) => {
+        $crate::registry::OptionDefault::Number($value)
+    };
+    (choice $choice:ty, $value:expr) => {
+        $crate::registry::OptionDefault::Choice(<$choice>::name($value), <$choice>::NAMES)
+    };
+}
+
+/// Declares a rule in one place: its registry entry (`RULE`, whose documentation is
+/// `rules/<name>.md`) and, when it has options, a typed `Options` struct read from the
+/// configuration. The file defines `fn check(model: &Model<'_>, cx: &mut RuleContext<'_>)`.
+///
+/// ```ignore
+/// declare_rule! {
+///     name: "plyometrics-too-early",
+///     category: Progression,
+///     default: warning,
+///     summary: "a plyometric exercise before the athlete's training week `min-week`",
+///     options: {
+///         min_week: integer = 12, "min-week", "the first training week in which plyometrics are fine";
+///     }
+/// }
+/// ```
+macro_rules! declare_rule {
+    (
+        name: $name:literal,
+        category: $category:ident,
+        default: $default:ident,
+        summary: $summary:literal
+        $(, options: { $($field:ident: $kind:ident $(<$choice:ty>)? = $value:expr, $key:literal, $description:literal;)+ })?
+        $(,)?
+    ) => {
+        /// The rule's registry entry.
+        pub static RULE: $crate::rules::Rule = $crate::rules::Rule {
+            meta: $crate::registry::RuleMeta {
+                name: $name,
+                category: Some($crate::registry::Category::$category),
+                default_severity: default_severity!($default),
+                summary: $summary,
+                doc: include_str!(concat!("../../rules/", $name, ".md")),
+                options: &[$($($crate::registry::RuleOption {
+                    name: $key,
+                    default: option_default!($kind $($choice)?, $value),
+                    description: $description,
+                },)+)?],
+                suppressible: true,
+                configurable: true,
+            },
+            check,
+        };
+
+        $(
+            /// The rule's options, as configured.
+            #[derive(Debug, Clone, Copy)]
+            struct Options {
+                $($field: option_type!($kind $($choice)?),)+
+            }
+
+            impl Options {
+                /// The configured values, else the defaults.
+                fn read(cx: &$crate::rules::RuleContext<'_>) -> Self {
+                    Options {
+                        $($field: cx.option($key).unwrap_or($value),)+
+                    }
+                }
+            }
+        )?
+    };
+}
+
+/// Declares the rule modules and lists them, sorted by name, in [`RULES`].
+macro_rules! rules {
+    ($($module:ident),+ $(,)?) => {
+        $(mod $module;)+
+
+        /// Every lint rule, sorted by name.
+        pub static RULES: &[&Rule] = &[$(&$module::RULE),+];
+    };
+}
+
+use std::sync::LazyLock;
+
+use crate::config::{Config, OptionValue};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model::{ExerciseView, Model, SessionView, WeekView};
+use crate::registry::{BUILTINS, EnabledRule, RuleMeta};
+use crate::severity::Severity;
+
+/// A lint rule: its metadata and its check over the resolved model.
+pub struct Rule {
+    /// Name, category, default severity, documentation and options.
+    pub meta: RuleMeta,
+    /// Reports findings on a model through the context.
+    pub check: fn(&Model<'_>, &mut RuleContext<'_>),
+}
+
+/// A type a rule option can have: converts a configured value (already checked against
+/// the option's declared kind when the config was read).
+pub trait OptionKind: Sized {
+    /// The value, if it has this kind.
+    fn from_configured(value: &OptionValue) -> Option<Self>;
+}
+
+impl OptionKind for u32 {
+    fn from_configured(value: &OptionValue) -> Option<Self> {
+        match value {
+            OptionValue::Number(number) if *number >= 0.0 => Some(number.min(f64::from(u32::MAX)) as u32),
+            _ => None,
         }
     }
 }
 
-/// The default value of a rule option; also fixes the option's type.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum OptionDefault {
-    /// A whole number.
-    Integer(i64),
-    /// A number.
-    Number(f64),
-    /// One word out of the listed choices.
-    Choice(&'static str, &'static [&'static str]),
+impl OptionKind for f64 {
+    fn from_configured(value: &OptionValue) -> Option<Self> {
+        match value {
+            OptionValue::Number(number) => Some(*number),
+            OptionValue::Word(_) => None,
+        }
+    }
 }
 
-/// A tunable setting of a rule.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RuleOption {
-    /// Kebab-case name used in the config file.
-    pub name: &'static str,
-    /// Default value.
-    pub default: OptionDefault,
-    /// What it changes.
-    pub description: &'static str,
-}
-
-/// Everything about a rule except its check.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// Stable kebab-case name.
-    pub name: &'static str,
-    /// Category.
-    pub category: Category,
-    /// Default severity; `None` means off by default.
-    pub default_severity: Option<Severity>,
-    /// One line.
-    pub summary: &'static str,
-    /// The rule's Markdown documentation.
-    pub doc: &'static str,
-    /// Options with defaults.
-    pub options: &'static [RuleOption],
-}
-
-/// A lint rule: metadata plus a check over the resolved model.
-pub trait Rule: Sync + Send {
-    /// The rule's metadata.
-    fn meta(&self) -> &'static RuleMeta;
-    /// Reports findings on `model` through `cx`.
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>);
-}
-
-/// An option value as configured.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OptionValue {
-    /// A number.
-    Number(f64),
-    /// A word.
-    Word(String),
-}
-
-/// What a rule reads and where it reports: stamps the rule name and severity on findings.
+/// What a rule reads and where it reports: stamps the rule and its severity on findings.
 pub struct RuleContext<'a> {
     meta: &'static RuleMeta,
     severity: Severity,
@@ -133,31 +178,32 @@ impl<'a> RuleContext<'a> {
         RuleContext { meta, severity, options, diagnostics }
     }
 
-    /// Starts a finding of this rule.
+    /// Starts a finding of this rule at `span`.
     pub fn finding(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(self.meta.name, self.severity, message, span)
+        Diagnostic::new(self.meta, self.severity, message, span)
     }
 
-    /// Starts a finding about a whole week.
-    pub fn week_finding(&self, week: &WeekView<'_>, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.finding(span, message).at_day(week.week.number, None).with_path(week.path())
+    /// Starts a finding about a whole week, at its `week:` key.
+    pub fn week_finding(&self, week: &WeekView<'_>, message: impl Into<String>) -> Diagnostic {
+        self.finding(week.week.number_key, message).at_day(week.week.number, None).with_path(week.path())
     }
 
-    /// Starts a finding about one session.
-    pub fn session_finding(&self, session: &SessionView<'_>, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.finding(span, message).at_day(session.week, Some(session.weekday)).with_path(session.path())
+    /// Starts a finding about one session, at its kind key (`strength:`, `run:`).
+    pub fn session_finding(&self, session: &SessionView<'_>, message: impl Into<String>) -> Diagnostic {
+        self.finding(session.session.kind_key, message)
+            .at_day(session.week, Some(session.weekday.as_str()))
+            .with_path(session.path())
     }
 
-    /// Starts a finding about one exercise of a session.
+    /// Starts a finding about one exercise of a session, at its name.
     pub fn exercise_finding(
         &self,
         session: &SessionView<'_>,
         exercise: &ExerciseView<'_>,
-        span: Span,
         message: impl Into<String>,
     ) -> Diagnostic {
-        self.finding(span, message)
-            .at_day(session.week, Some(session.weekday))
+        self.finding(exercise.exercise.name.span, message)
+            .at_day(session.week, Some(session.weekday.as_str()))
             .with_path(session.exercise_path(exercise))
     }
 
@@ -166,85 +212,70 @@ impl<'a> RuleContext<'a> {
         self.diagnostics.push(diagnostic);
     }
 
-    /// A numeric option: the configured value, else the default.
-    pub fn number(&self, name: &str) -> f64 {
-        let configured = self.options.iter().find(|(key, _)| key == name).and_then(|(_, value)| match value {
-            OptionValue::Number(number) => Some(*number),
-            OptionValue::Word(_) => None,
-        });
-        configured.unwrap_or_else(|| match self.default(name) {
-            Some(OptionDefault::Integer(value)) => value as f64,
-            Some(OptionDefault::Number(value)) => value,
-            _ => 0.0,
-        })
-    }
-
-    /// A whole-number option (negative values read as 0).
-    pub fn integer(&self, name: &str) -> u32 {
-        let value = self.number(name);
-        if value <= 0.0 { 0 } else { value.min(f64::from(u32::MAX)) as u32 }
-    }
-
-    /// A word option: the configured value, else the default.
-    pub fn word(&self, name: &str) -> &str {
-        let configured = self.options.iter().find(|(key, _)| key == name).and_then(|(_, value)| match value {
-            OptionValue::Word(word) => Some(word.as_str()),
-            OptionValue::Number(_) => None,
-        });
-        configured.unwrap_or(match self.default(name) {
-            Some(OptionDefault::Choice(word, _)) => word,
-            _ => "",
-        })
-    }
-
-    fn default(&self, name: &str) -> Option<OptionDefault> {
-        self.meta.options.iter().find(|option| option.name == name).map(|option| option.default)
+    /// The configured value of an option of this rule, if it is set.
+    pub fn option<T: OptionKind>(&self, name: &str) -> Option<T> {
+        self.options.iter().find(|(key, _)| key == name).and_then(|(_, value)| T::from_configured(value))
     }
 }
 
 /// Labels every lower-body session of a week, for findings about the week as a whole.
-pub fn label_lower_body_sessions(mut finding: Diagnostic, week: &WeekView<'_>) -> Diagnostic {
-    for session in week.lower_body_sessions() {
-        finding = finding.with_label(session.session.kind_key, format!("lower-body session on {}", session.weekday));
-    }
-    finding
+pub fn label_lower_body_sessions(finding: Diagnostic, week: &WeekView<'_>) -> Diagnostic {
+    finding.with_labels(
+        week.lower_body_sessions()
+            .map(|session| (session.session.kind_key, format!("lower-body session on {}", session.weekday))),
+    )
 }
 
-/// Every rule, sorted by name.
-pub static RULES: &[&dyn Rule] = &[
-    &calf_work_missing::CalfWorkMissing,
-    &consecutive_strength_days::ConsecutiveStrengthDays,
-    &core_work_missing::CoreWorkMissing,
-    &crunch_only_core::CrunchOnlyCore,
-    &early_weeks_overload::EarlyWeeksOverload,
-    &heavy_before_hard::HeavyBeforeHard,
-    &heavy_on_easy_day::HeavyOnEasyDay,
-    &hip_work_missing::HipWorkMissing,
-    &it_band_without_hip_work::ItBandWithoutHipWork,
-    &light_load_high_reps::LightLoadHighReps,
-    &load_reps_mismatch::LoadRepsMismatch,
-    &load_with_current_pain::LoadWithCurrentPain,
-    &mobility_as_strength::MobilityAsStrength,
-    &no_rest_day::NoRestDay,
-    &peak_progression::PeakProgression,
-    &peak_volume_not_reduced::PeakVolumeNotReduced,
-    &plyometric_volume::PlyometricVolume,
-    &plyometrics_too_early::PlyometricsTooEarly,
-    &progression_too_many_variables::ProgressionTooManyVariables,
-    &same_day_gap::SameDayGap,
-    &session_too_long::SessionTooLong,
-    &sets_to_failure::SetsToFailure,
-    &single_leg_missing::SingleLegMissing,
-    &speed_before_calf_base::SpeedBeforeCalfBase,
-    &strength_before_run::StrengthBeforeRun,
-    &strength_frequency::StrengthFrequency,
-];
-
-/// Finds a rule by name.
-pub fn find(name: &str) -> Option<&'static dyn Rule> {
-    RULES.iter().copied().find(|rule| rule.meta().name == name)
+/// Every kind of diagnostic: the lint rules (sorted by name), then the built-ins.
+pub fn registry() -> &'static [&'static RuleMeta] {
+    static REGISTRY: LazyLock<Vec<&'static RuleMeta>> =
+        LazyLock::new(|| RULES.iter().map(|rule| &rule.meta).chain(BUILTINS.iter().copied()).collect());
+    &REGISTRY
 }
 
-/// Names that are reported but are not rules: they cannot be configured as rules or,
-/// except `unknown-exercise`, suppressed.
-pub const BUILTIN_DIAGNOSTICS: &[&str] = &["syntax-error", "invalid-plan", "unknown-exercise", "unused-suppression"];
+/// Finds any kind of diagnostic (rule or built-in) by name.
+pub fn find(name: &str) -> Option<&'static RuleMeta> {
+    registry().iter().copied().find(|meta| meta.name == name)
+}
+
+/// What a run under `config` reports: the enabled rules at their configured severity,
+/// then every built-in diagnostic at its default severity.
+pub fn enabled(config: &Config) -> Vec<EnabledRule> {
+    let rules = RULES.iter().filter_map(|rule| config.severity(&rule.meta).map(|severity| (&rule.meta, severity)));
+    let builtins = BUILTINS.iter().filter_map(|meta| meta.default_severity.map(|severity| (*meta, severity)));
+    rules.chain(builtins).map(|(meta, severity)| EnabledRule { meta, severity }).collect()
+}
+
+/// Finds a lint rule by name.
+pub fn find_rule(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|rule| rule.meta.name == name)
+}
+
+rules! {
+    calf_work_missing,
+    consecutive_strength_days,
+    core_work_missing,
+    crunch_only_core,
+    early_weeks_overload,
+    heavy_before_hard,
+    heavy_on_easy_day,
+    hip_work_missing,
+    it_band_without_hip_work,
+    light_load_high_reps,
+    load_reps_mismatch,
+    load_with_current_pain,
+    mobility_as_strength,
+    no_rest_day,
+    peak_progression,
+    peak_volume_not_reduced,
+    plyometric_volume,
+    plyometrics_too_early,
+    progression_too_many_variables,
+    same_day_gap,
+    session_too_long,
+    sets_to_failure,
+    single_leg_missing,
+    speed_before_calf_base,
+    strength_before_run,
+    strength_frequency,
+}

@@ -2,84 +2,61 @@
 
 use std::collections::HashSet;
 
-use super::{Category, OptionDefault, Rule, RuleContext, RuleMeta, RuleOption};
-use crate::diagnostic::Severity;
+use super::RuleContext;
 use crate::model::{Model, WeekView, rising_changes};
 use crate::plan::Phase;
 
-/// The rule.
-pub struct PeakProgression;
-
-static META: RuleMeta = RuleMeta {
+declare_rule! {
     name: "peak-progression",
-    category: Category::Progression,
-    default_severity: Some(Severity::Warning),
+    category: Progression,
+    default: warning,
     summary: "an exercise progresses or appears for the first time in a peak or taper week or just before the race",
-    doc: include_str!("../../rules/peak-progression.md"),
-    options: &[RuleOption {
-        name: "weeks-before-race",
-        default: OptionDefault::Integer(3),
-        description: "how many plan weeks before `race.week` count as the race build-up",
-    }],
-};
+    options: {
+        weeks_before_race: integer = 3, "weeks-before-race", "how many plan weeks before `race.week` count as the race build-up";
+    },
+}
 
-impl Rule for PeakProgression {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        let weeks_before = cx.integer("weeks-before-race");
-        let race_week = model.plan.race.as_ref().and_then(|race| race.week.as_ref()).map(|week| week.value);
-        let mut seen: HashSet<&str> = HashSet::new();
-        for (week_position, week) in model.weeks.iter().enumerate() {
-            let window = build_up(week, race_week, weeks_before);
-            for session in &week.sessions {
-                for exercise in &session.exercises {
-                    let Some(identity) = exercise.identity.as_deref() else {
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    let weeks_before = Options::read(cx).weeks_before_race;
+    let race_week = model.plan.race.as_ref().and_then(|race| race.week.as_ref()).map(|week| week.value);
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (week_position, week) in model.weeks.iter().enumerate() {
+        let window = build_up(week, race_week, weeks_before);
+        for session in &week.sessions {
+            for exercise in &session.exercises {
+                let Some(identity) = exercise.identity.as_deref() else {
+                    continue;
+                };
+                let first_time = seen.insert(identity) && week_position > 0;
+                let Some(when) = &window else { continue };
+                let name = &exercise.exercise.name.value;
+                let finding = if first_time {
+                    cx.exercise_finding(session, exercise, format!("`{name}` appears for the first time {when}"))
+                    .with_span_label("new exercise")
+                    .with_help(
+                        "introduce new exercises in base or build weeks; before the race keep to familiar work",
+                    )
+                } else {
+                    let Some(previous) = model.previous_occurrence(week_position, session, exercise) else {
                         continue;
                     };
-                    let first_time = seen.insert(identity) && week_position > 0;
-                    let Some(when) = &window else { continue };
-                    let name = &exercise.exercise.name.value;
-                    let finding = if first_time {
-                        cx.exercise_finding(
-                            session,
-                            exercise,
-                            exercise.exercise.name.span,
-                            format!("`{name}` appears for the first time {when}"),
-                        )
-                        .with_span_label("new exercise")
-                        .with_help(
-                            "introduce new exercises in base or build weeks; before the race keep to familiar work",
-                        )
-                    } else {
-                        let Some(previous) = model.previous_occurrence(week_position, session, exercise) else {
-                            continue;
-                        };
-                        let changes = rising_changes(previous.exercise, exercise);
-                        if changes.is_empty() {
-                            continue;
-                        }
-                        let described: Vec<String> = changes.iter().map(|c| c.describe()).collect();
-                        cx.exercise_finding(
-                            session,
-                            exercise,
-                            exercise.exercise.name.span,
-                            format!("`{name}` progressed {when}"),
-                        )
-                        .with_span_label(described.join(", "))
-                        .with_help(format!(
-                            "hold or reduce: keep week {}'s prescription and cut sets by a third to a half",
-                            previous.week.week.number
-                        ))
-                        .with_label(
-                            previous.exercise.exercise.name.span,
-                            format!("previous: week {}", previous.week.week.number),
-                        )
-                    };
-                    cx.report(finding);
-                }
+                    let changes = rising_changes(previous.exercise, exercise);
+                    if changes.is_empty() {
+                        continue;
+                    }
+                    let described: Vec<String> = changes.iter().map(|c| c.describe()).collect();
+                    cx.exercise_finding(session, exercise, format!("`{name}` progressed {when}"))
+                    .with_span_label(described.join(", "))
+                    .with_help(format!(
+                        "hold or reduce: keep week {}'s prescription and cut sets by a third to a half",
+                        previous.week.week.number
+                    ))
+                    .with_label(
+                        previous.exercise.exercise.name.span,
+                        format!("previous: week {}", previous.week.week.number),
+                    )
+                };
+                cx.report(finding);
             }
         }
     }

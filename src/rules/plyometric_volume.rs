@@ -1,54 +1,37 @@
 //! `plyometric-volume`: too many sets or reps of a plyometric exercise.
 
-use super::{Category, Rule, RuleContext, RuleMeta};
-use crate::diagnostic::Severity;
+use super::RuleContext;
 use crate::model::Model;
 use crate::tags::Tag;
 
-/// The rule.
-pub struct PlyometricVolume;
-
-static META: RuleMeta = RuleMeta {
+declare_rule! {
     name: "plyometric-volume",
-    category: Category::Volume,
-    default_severity: Some(Severity::Warning),
+    category: Volume,
+    default: warning,
     summary: "a plyometric exercise with more than 3 sets or more than 8 reps",
-    doc: include_str!("../../rules/plyometric-volume.md"),
-    options: &[],
-};
+}
 
 const MAX_SETS: u32 = 3;
 const MAX_REPS: u32 = 8;
 
-impl Rule for PlyometricVolume {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        for (_, session, exercise) in model.exercises().filter(|(_, _, e)| e.tags.contains(Tag::Plyometric)) {
-            let name = &exercise.exercise.name.value;
-            let sets = exercise
-                .exercise
-                .sets
-                .as_ref()
-                .filter(|s| s.value > MAX_SETS)
-                .map(|s| (s.span, "sets", s.value, MAX_SETS));
-            let reps = exercise.exercise.reps.as_ref().and_then(|r| {
-                r.value.upper().filter(|&upper| upper > MAX_REPS).map(|upper| (r.span, "reps", upper, MAX_REPS))
-            });
-            for (span, variable, value, max) in sets.into_iter().chain(reps) {
-                let finding = cx
-                    .exercise_finding(
-                        session,
-                        exercise,
-                        span,
-                        format!("{value} {variable} of plyometric `{name}`, more than {max}"),
-                    )
-                    .with_span_label(format!("at most {max} {variable}"))
-                    .with_help("keep jumps low in volume: 2-3 sets of 5-8 quality contacts");
-                cx.report(finding);
-            }
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    for (_, session, exercise) in model.exercises().filter(|(_, _, e)| e.tags.contains(Tag::Plyometric)) {
+        let name = &exercise.exercise.name.value;
+        let sets = exercise
+            .exercise
+            .sets
+            .as_ref()
+            .filter(|s| s.value > MAX_SETS)
+            .map(|s| (s.span, "sets", s.value, MAX_SETS));
+        let reps = exercise.exercise.reps.as_ref().and_then(|r| {
+            r.value.upper().filter(|&upper| upper > MAX_REPS).map(|upper| (r.span, "reps", upper, MAX_REPS))
+        });
+        for (span, variable, value, max) in sets.into_iter().chain(reps) {
+            let finding = cx
+                .exercise_finding(session, exercise, format!("{value} {variable} of plyometric `{name}`, more than {max}")).with_span(span)
+                .with_span_label(format!("at most {max} {variable}"))
+                .with_help("keep jumps low in volume: 2-3 sets of 5-8 quality contacts");
+            cx.report(finding);
         }
     }
 }

@@ -1,55 +1,42 @@
 //! `plyometrics-too-early`: jumping and hopping before the strength base is built.
 
-use super::{Category, OptionDefault, Rule, RuleContext, RuleMeta, RuleOption};
-use crate::diagnostic::Severity;
+use super::RuleContext;
 use crate::model::Model;
 use crate::tags::Tag;
 
-/// The rule.
-pub struct PlyometricsTooEarly;
-
-static META: RuleMeta = RuleMeta {
+declare_rule! {
     name: "plyometrics-too-early",
-    category: Category::Progression,
-    default_severity: Some(Severity::Warning),
+    category: Progression,
+    default: warning,
     summary: "a plyometric exercise before the athlete's training week `min-week`",
-    doc: include_str!("../../rules/plyometrics-too-early.md"),
-    options: &[RuleOption {
-        name: "min-week",
-        default: OptionDefault::Integer(12),
-        description: "the first training week (plan week + `strength_weeks`) in which plyometrics are fine",
-    }],
-};
+    options: {
+        min_week: integer = 12, "min-week", "the first training week (plan week + `strength_weeks`) in which plyometrics are fine";
+    },
+}
 
-impl Rule for PlyometricsTooEarly {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        let min_week = cx.integer("min-week");
-        let prior = model.plan.athlete.strength_weeks;
-        for (week, session) in model.sessions() {
-            if week.training_week >= min_week {
-                continue;
-            }
-            for exercise in session.exercises.iter().filter(|e| e.tags.contains(Tag::Plyometric)) {
-                let message = format!(
-                    "plyometric `{}` in training week {}, before week {min_week}",
-                    exercise.exercise.name.value, week.training_week
-                );
-                let how = format!(
-                    "training week {} = plan week {} + {prior} weeks of strength training before the plan (`strength_weeks`)",
-                    week.training_week, week.week.number
-                );
-                let finding = cx
-                    .exercise_finding(session, exercise, exercise.exercise.name.span, message)
-                    .with_span_label(how)
-                    .with_help(format!(
-                        "build a strength base first and add low-volume jumps from training week {min_week}; until then use strength work such as `- single-leg calf raise: 3x12 each`"
-                    ));
-                cx.report(finding);
-            }
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    let min_week = Options::read(cx).min_week;
+    let prior = model.plan.athlete.strength_weeks;
+    for (week, session) in model.sessions() {
+        if week.training_week >= min_week {
+            continue;
+        }
+        for exercise in session.exercises.iter().filter(|e| e.tags.contains(Tag::Plyometric)) {
+            let message = format!(
+                "plyometric `{}` in training week {}, before week {min_week}",
+                exercise.exercise.name.value, week.training_week
+            );
+            let how = format!(
+                "training week {} = plan week {} + {prior} weeks of strength training before the plan (`strength_weeks`)",
+                week.training_week, week.week.number
+            );
+            let finding = cx
+                .exercise_finding(session, exercise, message)
+                .with_span_label(how)
+                .with_help(format!(
+                    "build a strength base first and add low-volume jumps from training week {min_week}; until then use strength work such as `- single-leg calf raise: 3x12 each`"
+                ));
+            cx.report(finding);
         }
     }
 }

@@ -1,44 +1,32 @@
 //! `sets-to-failure`: sets taken to failure (as many reps as possible, or RPE 10).
 
-use super::{Category, Rule, RuleContext, RuleMeta};
-use crate::diagnostic::Severity;
+use super::RuleContext;
 use crate::model::Model;
 use crate::plan::{Amount, Load};
 
-/// The rule.
-pub struct SetsToFailure;
-
-static META: RuleMeta = RuleMeta {
+declare_rule! {
     name: "sets-to-failure",
-    category: Category::Volume,
-    default_severity: Some(Severity::Warning),
+    category: Volume,
+    default: warning,
     summary: "an exercise prescribed as many reps as possible or at RPE 10",
-    doc: include_str!("../../rules/sets-to-failure.md"),
-    options: &[],
-};
+}
 
-impl Rule for SetsToFailure {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        for (_, session, exercise) in model.exercises() {
-            let e = exercise.exercise;
-            let amrap = e.reps.as_ref().filter(|r| matches!(r.value, Amount::AsManyAsPossible(_)));
-            let rpe_10 = e.load.as_ref().filter(|l| matches!(l.value, Load::Rpe(rpe) if rpe >= 10.0));
-            let (span, how) = match (amrap, rpe_10) {
-                (Some(reps), _) => (reps.span, format!("`{}` reps: as many as possible", reps.value)),
-                (None, Some(load)) => (load.span, format!("`{}`: maximal effort", load.value)),
-                (None, None) => continue,
-            };
-            let finding = cx
-                .exercise_finding(session, exercise, span, format!("`{}` is taken to failure", e.name.value))
-                .with_span_label(how)
-                .with_help(
-                    "stop each set with one or two reps in reserve: prescribe a fixed number such as `3x8` or RPE 8",
-                );
-            cx.report(finding);
-        }
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    for (_, session, exercise) in model.exercises() {
+        let e = exercise.exercise;
+        let amrap = e.reps.as_ref().filter(|r| matches!(r.value, Amount::AsManyAsPossible(_)));
+        let rpe_10 = e.load.as_ref().filter(|l| matches!(l.value, Load::Rpe(rpe) if rpe >= 10.0));
+        let (span, how) = match (amrap, rpe_10) {
+            (Some(reps), _) => (reps.span, format!("`{}` reps: as many as possible", reps.value)),
+            (None, Some(load)) => (load.span, format!("`{}`: maximal effort", load.value)),
+            (None, None) => continue,
+        };
+        let finding = cx
+            .exercise_finding(session, exercise, format!("`{}` is taken to failure", e.name.value)).with_span(span)
+            .with_span_label(how)
+            .with_help(
+                "stop each set with one or two reps in reserve: prescribe a fixed number such as `3x8` or RPE 8",
+            );
+        cx.report(finding);
     }
 }

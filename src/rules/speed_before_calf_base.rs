@@ -1,56 +1,43 @@
 //! `speed-before-calf-base`: hills or speed work before the calves have been trained.
 
-use super::{Category, OptionDefault, Rule, RuleContext, RuleMeta, RuleOption};
-use crate::diagnostic::Severity;
+use super::RuleContext;
 use crate::model::Model;
 use crate::plan::SessionKind;
 
-/// The rule.
-pub struct SpeedBeforeCalfBase;
-
-static META: RuleMeta = RuleMeta {
+declare_rule! {
     name: "speed-before-calf-base",
-    category: Category::Schedule,
-    default_severity: Some(Severity::Warning),
+    category: Schedule,
+    default: warning,
     summary: "the first hills, intervals, speed or threshold run comes before `min-weeks` weeks of calf work",
-    doc: include_str!("../../rules/speed-before-calf-base.md"),
-    options: &[RuleOption {
-        name: "min-weeks",
-        default: OptionDefault::Integer(2),
-        description: "weeks with calf work needed before the first fast or hill session",
-    }],
-};
+    options: {
+        min_weeks: integer = 2, "min-weeks", "weeks with calf work needed before the first fast or hill session";
+    },
+}
 
-impl Rule for SpeedBeforeCalfBase {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    let min_weeks = Options::read(cx).min_weeks;
+    let athlete = &model.plan.athlete;
+    if athlete.strength_weeks >= min_weeks && !athlete.has_history("achilles") {
+        return;
     }
-
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        let min_weeks = cx.integer("min-weeks");
-        let athlete = &model.plan.athlete;
-        if athlete.strength_weeks >= min_weeks && !athlete.has_history("achilles") {
+    let mut calf_weeks = 0;
+    for week in &model.weeks {
+        let first_speed =
+            week.sessions.iter().find(|s| matches!(s.session.kind, SessionKind::Run(t) if t.is_speed_work()));
+        if let Some(run) = first_speed {
+            if calf_weeks < min_weeks {
+                let finding = cx
+                    .session_finding(run, format!("first {} after {calf_weeks} weeks of calf work", run.run_description()))
+                    .with_span_label(format!("the calves and Achilles need {min_weeks} weeks of strength work before this"))
+                    .with_help(format!(
+                        "move the first fast or hill session after {min_weeks} weeks with calf raises, or add calf work from week 1"
+                    ));
+                cx.report(finding);
+            }
             return;
         }
-        let mut calf_weeks = 0;
-        for week in &model.weeks {
-            let first_speed =
-                week.sessions.iter().find(|s| matches!(s.session.kind, SessionKind::Run(t) if t.is_speed_work()));
-            if let Some(run) = first_speed {
-                if calf_weeks < min_weeks {
-                    let finding = cx
-                        .session_finding(run, run.session.kind_key, format!("first {} after {calf_weeks} weeks of calf work", run.run_description()))
-                        .with_span_label(format!("the calves and Achilles need {min_weeks} weeks of strength work before this"))
-                        .with_help(format!(
-                            "move the first fast or hill session after {min_weeks} weeks with calf raises, or add calf work from week 1"
-                        ));
-                    cx.report(finding);
-                }
-                return;
-            }
-            if week.exercises().any(|(session, e)| session.is_strength() && e.tags.is_calf_work()) {
-                calf_weeks += 1;
-            }
+        if week.exercises().any(|(session, e)| session.is_strength() && e.tags.is_calf_work()) {
+            calf_weeks += 1;
         }
     }
 }

@@ -1,83 +1,64 @@
 //! `strength-frequency`: too few or too many lower-body sessions in a week.
 
-use super::{Category, OptionDefault, Rule, RuleContext, RuleMeta, RuleOption, label_lower_body_sessions};
-use crate::diagnostic::Severity;
+use super::{RuleContext, label_lower_body_sessions};
 use crate::model::Model;
 use crate::plan::Phase;
 
-/// The rule.
-pub struct StrengthFrequency;
-
-static META: RuleMeta = RuleMeta {
+declare_rule! {
     name: "strength-frequency",
-    category: Category::Volume,
-    default_severity: Some(Severity::Warning),
+    category: Volume,
+    default: warning,
     summary: "the number of lower-body sessions in a week is outside [`min`, `max`]",
-    doc: include_str!("../../rules/strength-frequency.md"),
-    options: &[
-        RuleOption {
-            name: "min",
-            default: OptionDefault::Integer(1),
-            description: "fewest lower-body sessions a week (0 in taper, race and recovery weeks)",
-        },
-        RuleOption {
-            name: "max",
-            default: OptionDefault::Integer(3),
-            description: "most lower-body sessions a week (at most 2 in peak and taper weeks)",
-        },
-    ],
-};
+    options: {
+        min: integer = 1, "min", "fewest lower-body sessions a week (0 in taper, race and recovery weeks)";
+        max: integer = 3, "max", "most lower-body sessions a week (at most 2 in peak and taper weeks)";
+    },
+}
 
 /// Peak and taper weeks hold at most this many lower-body sessions.
 const PEAK_MAX: u32 = 2;
 
-impl Rule for StrengthFrequency {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    let Options { min, max } = Options::read(cx);
+    let needs_strength = |phase: Phase| min > 0 && !matches!(phase, Phase::Taper | Phase::Race | Phase::Recovery);
+    let some_week_needs_strength = model.weeks.iter().any(|week| needs_strength(week.phase));
+    if some_week_needs_strength && model.sessions().all(|(_, session)| !session.is_lower_body) {
+        let finding = cx
+            .finding(model.plan.weeks_key, "the plan has no lower-body strength session at all")
+            .with_span_label(format!("{} weeks without lower-body strength", model.weeks.len()))
+            .with_help("add one or two short lower-body sessions a week: even one a week beats none");
+        cx.report(finding);
+        return;
     }
-
-    fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>) {
-        let (min, max) = (cx.integer("min"), cx.integer("max"));
-        let needs_strength = |phase: Phase| min > 0 && !matches!(phase, Phase::Taper | Phase::Race | Phase::Recovery);
-        let some_week_needs_strength = model.weeks.iter().any(|week| needs_strength(week.phase));
-        if some_week_needs_strength && model.sessions().all(|(_, session)| !session.is_lower_body) {
-            let finding = cx
-                .finding(model.plan.weeks_key, "the plan has no lower-body strength session at all")
-                .with_span_label(format!("{} weeks without lower-body strength", model.weeks.len()))
-                .with_help("add one or two short lower-body sessions a week: even one a week beats none");
-            cx.report(finding);
-            return;
-        }
-        for week in &model.weeks {
-            let count = u32::try_from(week.lower_body_sessions().count()).unwrap_or(u32::MAX);
-            let week_max = if matches!(week.phase, Phase::Peak | Phase::Taper) { max.min(PEAK_MAX) } else { max };
-            let week_min = if needs_strength(week.phase) { min } else { 0 };
-            let (message, help) = if count < week_min {
-                (
-                    format!(
-                        "{} in week {} ({} phase), fewer than {week_min}",
-                        sessions(count),
-                        week.week.number,
-                        week.phase
-                    ),
-                    "plan at least one lower-body session: one a week keeps the gains, two build them".to_owned(),
-                )
-            } else if count > week_max {
-                (
-                    format!(
-                        "{} in week {} ({} phase), more than {week_max}",
-                        sessions(count),
-                        week.week.number,
-                        week.phase
-                    ),
-                    format!("keep to {week_max} lower-body sessions so running stays the priority"),
-                )
-            } else {
-                continue;
-            };
-            let finding = cx.week_finding(week, week.week.number_key, message).with_help(help);
-            cx.report(label_lower_body_sessions(finding, week));
-        }
+    for week in &model.weeks {
+        let count = u32::try_from(week.lower_body_sessions().count()).unwrap_or(u32::MAX);
+        let week_max = if matches!(week.phase, Phase::Peak | Phase::Taper) { max.min(PEAK_MAX) } else { max };
+        let week_min = if needs_strength(week.phase) { min } else { 0 };
+        let (message, help) = if count < week_min {
+            (
+                format!(
+                    "{} in week {} ({} phase), fewer than {week_min}",
+                    sessions(count),
+                    week.week.number,
+                    week.phase
+                ),
+                "plan at least one lower-body session: one a week keeps the gains, two build them".to_owned(),
+            )
+        } else if count > week_max {
+            (
+                format!(
+                    "{} in week {} ({} phase), more than {week_max}",
+                    sessions(count),
+                    week.week.number,
+                    week.phase
+                ),
+                format!("keep to {week_max} lower-body sessions so running stays the priority"),
+            )
+        } else {
+            continue;
+        };
+        let finding = cx.week_finding(week, message).with_help(help);
+        cx.report(label_lower_body_sessions(finding, week));
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use runlint::config::{Config, RuleSetting};
+use runlint::config::Config;
 use runlint::diagnostic::{Diagnostic, Severity};
 use runlint::source::Source;
 
@@ -23,9 +23,8 @@ pub fn lint(name: &str, text: &str) -> (Source, Vec<Diagnostic>) {
 /// so their docs and fixtures are tested too.
 pub fn all_rules_config() -> Config {
     let mut config = Config::default();
-    for rule in runlint::rules::RULES.iter().filter(|r| r.meta().default_severity.is_none()) {
-        let setting = RuleSetting { severity: Some(Some(Severity::Warning)), ..RuleSetting::default() };
-        config.rules.push((rule.meta().name.to_owned(), setting));
+    for rule in runlint::rules::RULES.iter().filter(|r| r.meta.default_severity.is_none()) {
+        config.set_severity(&rule.meta, Some(Severity::Warning));
     }
     config
 }
@@ -40,7 +39,7 @@ pub fn lint_all_rules(name: &str, text: &str) -> (Source, Vec<Diagnostic>) {
 /// Lints text and returns `(line, rule)` pairs.
 pub fn lint_lines(text: &str) -> Vec<(usize, String)> {
     let (source, diagnostics) = lint("test.yaml", text);
-    diagnostics.iter().map(|d| (source.line_of(d.span.start), d.rule.to_owned())).collect()
+    diagnostics.iter().map(|d| (source.line_of(d.span.start), d.rule.name.to_owned())).collect()
 }
 
 /// The `# expect: rule[, rule]` markers of a fixture as `(line, rule)` pairs, sorted.
@@ -96,4 +95,12 @@ pub fn code_blocks(markdown: &str, info: &str) -> Vec<String> {
         }
     }
     blocks
+}
+
+/// Render options for a run with the default configuration (every rule at its default).
+pub fn render_options() -> runlint::render::RenderOptions {
+    runlint::render::RenderOptions {
+        rules: runlint::rules::enabled(&Config::default()),
+        ..runlint::render::RenderOptions::default()
+    }
 }

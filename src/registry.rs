@@ -1,0 +1,141 @@
+//! What runlint knows about every kind of diagnostic it reports: the lint rules (declared
+//! in `rules/`) and the built-in diagnostics declared here. Diagnostics carry a
+//! `&'static RuleMeta`, so nothing else spells a rule's name.
+
+use std::fmt;
+
+use crate::severity::Severity;
+
+/// What part of training a rule is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Category {
+    /// Which exercises are chosen.
+    Selection,
+    /// When sessions happen relative to each other.
+    Schedule,
+    /// How exercises progress from week to week.
+    Progression,
+    /// How much work is prescribed.
+    Volume,
+    /// Whether loading is safe at all.
+    Safety,
+}
+
+impl Category {
+    /// The category's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Selection => "selection",
+            Category::Schedule => "schedule",
+            Category::Progression => "progression",
+            Category::Volume => "volume",
+            Category::Safety => "safety",
+        }
+    }
+}
+
+/// The default value of a rule option; also fixes the option's type.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum OptionDefault {
+    /// A whole number.
+    Integer(u32),
+    /// A number.
+    Number(f64),
+    /// One word out of the listed choices.
+    Choice(&'static str, &'static [&'static str]),
+}
+
+/// A tunable setting of a rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RuleOption {
+    /// Kebab-case name used in the config file.
+    pub name: &'static str,
+    /// Default value.
+    pub default: OptionDefault,
+    /// What it changes.
+    pub description: &'static str,
+}
+
+/// Everything about one kind of diagnostic except how it is found.
+pub struct RuleMeta {
+    /// Stable kebab-case name, used in output, config and suppressions.
+    pub name: &'static str,
+    /// The rule's category; `None` for the built-in diagnostics, which are not rules.
+    pub category: Option<Category>,
+    /// Default severity; `None` means off by default.
+    pub default_severity: Option<Severity>,
+    /// One line.
+    pub summary: &'static str,
+    /// The Markdown documentation (`--explain`); empty for built-in diagnostics.
+    pub doc: &'static str,
+    /// Options with defaults.
+    pub options: &'static [RuleOption],
+    /// Whether `# runlint: allow` may silence it.
+    pub suppressible: bool,
+    /// Whether the config file may set its severity.
+    pub configurable: bool,
+}
+
+impl RuleMeta {
+    /// Whether this is a lint rule (as opposed to a built-in diagnostic).
+    pub fn is_rule(&self) -> bool {
+        self.category.is_some()
+    }
+}
+
+impl PartialEq for RuleMeta {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for RuleMeta {}
+
+impl fmt::Debug for RuleMeta {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+const fn builtin(
+    name: &'static str,
+    summary: &'static str,
+    default_severity: Severity,
+    configurable: bool,
+) -> RuleMeta {
+    RuleMeta {
+        name,
+        category: None,
+        default_severity: Some(default_severity),
+        summary,
+        doc: "",
+        options: &[],
+        suppressible: configurable,
+        configurable,
+    }
+}
+
+/// The file is not valid YAML.
+pub static SYNTAX_ERROR: RuleMeta = builtin("syntax-error", "the file is not valid YAML", Severity::Error, false);
+/// Valid YAML that breaks plan format v1.
+pub static INVALID_PLAN: RuleMeta =
+    builtin("invalid-plan", "the YAML does not follow plan format v1", Severity::Error, false);
+/// An exercise the catalogue does not know.
+pub static UNKNOWN_EXERCISE: RuleMeta =
+    builtin("unknown-exercise", "an exercise is not in the catalogue and has no tags", Severity::Warning, true);
+/// A suppression comment that silences nothing.
+pub static UNUSED_SUPPRESSION: RuleMeta =
+    builtin("unused-suppression", "a `# runlint: allow` comment silences nothing", Severity::Info, true);
+
+/// A kind of diagnostic as a run has it configured, for formats that describe what they
+/// checked (SARIF lists them).
+#[derive(Debug, Clone, Copy)]
+pub struct EnabledRule {
+    /// The rule's metadata.
+    pub meta: &'static RuleMeta,
+    /// Its configured severity.
+    pub severity: Severity,
+}
+
+/// The built-in diagnostics, in the order SARIF lists them after the rules.
+pub static BUILTINS: &[&RuleMeta] = &[&SYNTAX_ERROR, &INVALID_PLAN, &UNKNOWN_EXERCISE, &UNUSED_SUPPRESSION];
