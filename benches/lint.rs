@@ -2,6 +2,12 @@
 //! parse + lowering and the full lint, on the 1,000-plan corpus; and lint time against plan
 //! length (16 to 128 weeks). `scripts/bench.sh` adds the whole-process figures and peers.
 
+// A measuring tool, not the linter: it reads no user input, so it may unwrap and index.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -10,8 +16,8 @@ use runlint::source::Source;
 
 const CORPUS_SEED: u64 = 2026;
 
-fn corpus(count: usize, weeks: u32) -> Vec<Source> {
-    runlint::corpus::plans(count, weeks, 0.3, CORPUS_SEED)
+fn generated(count: usize, weeks: u32) -> Vec<Source> {
+    corpus::plans(count, weeks, 0.3, CORPUS_SEED)
         .into_iter()
         .enumerate()
         .map(|(index, text)| Source::new(format!("plan-{index}.yaml"), text))
@@ -19,7 +25,7 @@ fn corpus(count: usize, weeks: u32) -> Vec<Source> {
 }
 
 fn stages(c: &mut Criterion) {
-    let sources = corpus(1000, 16);
+    let sources = generated(1000, 16);
     let bytes: usize = sources.iter().map(Source::len).sum();
     let config = Config::default();
     let mut group = c.benchmark_group("corpus-1000x16w");
@@ -41,7 +47,7 @@ fn scaling(c: &mut Criterion) {
     let config = Config::default();
     let mut group = c.benchmark_group("plan-length");
     for weeks in [16u32, 32, 64, 128] {
-        let source = corpus(1, weeks).remove(0);
+        let source = generated(1, weeks).remove(0);
         group.throughput(Throughput::Bytes(source.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(weeks), &source, |b, source| {
             b.iter(|| runlint::lint_source(black_box(source), &config).len())

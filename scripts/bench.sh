@@ -18,7 +18,7 @@ command -v hyperfine >/dev/null || { apt-get install -y -q hyperfine >/dev/null 
 [ -x "$tools/venv/bin/yamllint" ] || { python3 -m venv "$tools/venv" && "$tools/venv/bin/pip" install --quiet yamllint; }
 
 cargo build --quiet --release
-cargo build --quiet --release --features corpus --example gen-corpus
+cargo build --quiet --release --example gen-corpus
 gen=$root/target/release/examples/gen-corpus
 runlint=$root/target/release/runlint
 rm -rf "$out/corpus16" "$out/one" "$out/big"
@@ -29,7 +29,7 @@ one=$(ls "$out"/one/*.yaml)
 big=$(ls "$out"/big/*.yaml)
 
 echo "--- criterion (stages, scaling)"
-cargo bench --quiet --features corpus --bench lint -- --noplot >"$out/criterion.log" 2>&1 || { cat "$out/criterion.log"; exit 1; }
+cargo bench --quiet --bench lint -- --noplot >"$out/criterion.log" 2>&1 || { cat "$out/criterion.log"; exit 1; }
 
 echo "--- whole process"
 hyperfine --warmup 20 --runs 200 -N -i --export-json "$out/one.json" "$runlint --no-config --quiet $one" >/dev/null

@@ -16,7 +16,7 @@ for target in "${targets[@]}"; do
   cargo fuzz build --release --sanitizer none "$target"
 done
 for target in "${targets[@]}"; do
-  cargo fuzz run --release --sanitizer none "$target" -- -max_total_time="$seconds" -max_len=2048 \
+  cargo fuzz run --release --sanitizer none "$target" -- -max_total_time="$seconds" -max_len=65536 \
     -rss_limit_mb=2048 -print_final_stats=1 >"target/fuzz-logs/$target.log" 2>&1 &
 done
 status=0

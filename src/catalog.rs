@@ -1,6 +1,6 @@
 //! The exercise catalogue: known exercise names and aliases mapped to tags.
 //!
-//! The data lives in `rules/exercises.yaml` and is embedded in the binary.
+//! The data lives in `data/exercises.yaml` and is embedded in the binary.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::tags::{Tag, TagSet};
 
 /// The catalogue text shipped with runlint.
-pub const CATALOG_YAML: &str = include_str!("../rules/exercises.yaml");
+pub const CATALOG_YAML: &str = include_str!("../data/exercises.yaml");
 
 /// One known exercise.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +54,7 @@ impl Catalog {
         Arc::clone(&BUILTIN)
     }
 
-    /// Parses catalogue data in the `rules/exercises.yaml` format.
+    /// Parses catalogue data in the `data/exercises.yaml` format.
     pub fn from_yaml(text: &str) -> Result<Catalog, String> {
         let raw: Vec<RawEntry> = serde_saphyr::from_str(text).map_err(|error| error.to_string())?;
         let mut catalog = Catalog::default();

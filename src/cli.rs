@@ -150,7 +150,7 @@ pub fn run(args: Args) -> ExitCode {
         return finish(print_rule_list());
     }
     if args.print_schema {
-        let schema = serde_json::to_string_pretty(&crate::schema::plan_schema()).unwrap_or_default();
+        let schema = serde_json::to_string_pretty(&crate::plan::schema::plan_schema()).unwrap_or_default();
         return finish(writeln!(io::stdout().lock(), "{schema}"));
     }
     if let Some(name) = &args.explain {

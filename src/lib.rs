@@ -6,8 +6,6 @@
 pub mod catalog;
 pub mod cli;
 pub mod config;
-#[cfg(feature = "corpus")]
-pub mod corpus;
 pub mod diagnostic;
 pub mod discover;
 pub mod model;
@@ -15,7 +13,6 @@ pub mod plan;
 pub mod registry;
 pub mod render;
 pub mod rules;
-pub mod schema;
 pub mod severity;
 pub mod source;
 pub mod suggest;

@@ -8,7 +8,7 @@
 //! the stack.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, ScanError, Span as EventSpan, Tag};
 
@@ -330,6 +330,8 @@ fn merge_keys<'s>(entries: Vec<(Node<'s>, Node<'s>)>) -> Vec<(Node<'s>, Node<'s>
             own.push((key, value));
         }
     }
+    // Keys already present, so each merged key is one look-up: a huge inline `<<:` stays linear.
+    let mut present: HashSet<MergeKey> = own.iter().filter_map(|(key, _)| merge_key(key)).collect();
     for source in sources {
         // A merge source that is not a mapping is kept as an ordinary entry so lowering reports it.
         let Value::Map(merged) = source.value else {
@@ -337,8 +339,8 @@ fn merge_keys<'s>(entries: Vec<(Node<'s>, Node<'s>)>) -> Vec<(Node<'s>, Node<'s>
             continue;
         };
         for (key, value) in merged {
-            let present = own.iter().any(|(existing, _)| same_key(existing, &key));
-            if !present {
+            let is_new = merge_key(&key).is_none_or(|identity| present.insert(identity));
+            if is_new {
                 own.push((key, value));
             }
         }
@@ -346,17 +348,25 @@ fn merge_keys<'s>(entries: Vec<(Node<'s>, Node<'s>)>) -> Vec<(Node<'s>, Node<'s>
     own
 }
 
-fn is_merge_key(key: &Node<'_>) -> bool {
-    key.value.as_str() == Some("<<")
+/// The identity of a mapping key for merging; keys of other kinds never equal one another.
+#[derive(PartialEq, Eq, Hash)]
+enum MergeKey {
+    Str(String),
+    Int(i64),
+    Bool(bool),
 }
 
-fn same_key(a: &Node<'_>, b: &Node<'_>) -> bool {
-    match (&a.value, &b.value) {
-        (Value::Str(a), Value::Str(b)) => a == b,
-        (Value::Int(a), Value::Int(b)) => a == b,
-        (Value::Bool(a), Value::Bool(b)) => a == b,
-        _ => false,
+fn merge_key(key: &Node<'_>) -> Option<MergeKey> {
+    match &key.value {
+        Value::Str(text) => Some(MergeKey::Str(text.to_string())),
+        Value::Int(value) => Some(MergeKey::Int(*value)),
+        Value::Bool(value) => Some(MergeKey::Bool(*value)),
+        _ => None,
     }
+}
+
+fn is_merge_key(key: &Node<'_>) -> bool {
+    key.value.as_str() == Some("<<")
 }
 
 /// Resolves a scalar with the YAML 1.2 core schema; quoted scalars and `!!str` are strings.

@@ -1,10 +1,13 @@
 //! The binary end to end: exit codes, inputs (files, directories, stdin), formats, colour.
 
+// Tests may unwrap and index: a panic is a failed test, not a crash on user input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod common;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use common::root;
 
@@ -14,15 +17,13 @@ const CLEAN_PLAN: &str = "plan: Clean\nathlete: {strength_weeks: 20}\nweeks:\n  
 const WARNING_PLAN: &str = "plan: Warn\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [squat, single-leg glute bridge, dead bug]\n      tue: rest\n";
 
 fn runlint(args: &[&str], dir: &Path) -> Output {
-    let result =
-        Command::new(env!("CARGO_BIN_EXE_runlint")).args(args).current_dir(dir).env_remove("NO_COLOR").output();
+    let result = common::runlint_in(dir).args(args).output();
     result.unwrap_or_else(|e| panic!("cannot run runlint: {e}"))
 }
 
 fn runlint_stdin(args: &[&str], input: &str) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_runlint"))
+    let child = common::runlint_in(&root())
         .args(args)
-        .current_dir(root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -147,9 +148,8 @@ fn colour_follows_the_flag_and_no_color() {
     assert!(!ansi(&runlint(&["--color", "never", EXAMPLE], &root())));
     // Standard output is a pipe here, so `auto` means no colour.
     assert!(!ansi(&runlint(&[EXAMPLE], &root())));
-    let with_no_color = Command::new(env!("CARGO_BIN_EXE_runlint"))
+    let with_no_color = common::runlint_in(&root())
         .args(["--color", "auto", EXAMPLE])
-        .current_dir(root())
         .env("NO_COLOR", "1")
         .output()
         .unwrap_or_else(|e| panic!("{e}"));

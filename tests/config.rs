@@ -1,5 +1,8 @@
 //! `runlint.toml`: severities, options, extra exercises, and located mistakes.
 
+// Tests may unwrap and index: a panic is a failed test, not a crash on user input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod common;
 
 use runlint::config::{Config, parse};
@@ -98,13 +101,7 @@ fn the_cli_finds_the_nearest_config_and_fails_with_2_on_a_bad_one() {
     let nested = dir.path().join("plans/2026");
     std::fs::create_dir_all(&nested).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(nested.join("jumps.yaml"), plyometrics_plan()).unwrap_or_else(|e| panic!("{e}"));
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_runlint"))
-            .args(args)
-            .current_dir(&nested)
-            .output()
-            .unwrap_or_else(|e| panic!("{e}"))
-    };
+    let run = |args: &[&str]| common::runlint_in(&nested).args(args).output().unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(dir.path().join("runlint.toml"), "[rules]\nplyometrics-too-early = \"error\"\n")
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(run(&["jumps.yaml"]).status.code(), Some(1));
@@ -128,11 +125,8 @@ fn exclude_globs_are_relative_to_the_config_file_wherever_runlint_is_run() {
     }
     std::fs::write(root.join("runlint.toml"), "exclude = [\"plans/archive/**\"]\n").unwrap_or_else(|e| panic!("{e}"));
     for (cwd, arg) in [(root.to_path_buf(), "."), (root.to_path_buf(), "plans"), (root.join("plans"), ".")] {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_runlint"))
-            .args(["--format", "short", arg])
-            .current_dir(&cwd)
-            .output()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let output =
+            common::runlint_in(&cwd).args(["--format", "short", arg]).output().unwrap_or_else(|e| panic!("{e}"));
         let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(stdout.contains("current.yaml"), "{cwd:?} {arg}: {stdout}");
         assert!(!stdout.contains("old.yaml"), "{cwd:?} {arg}: {stdout}");

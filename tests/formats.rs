@@ -1,21 +1,20 @@
 //! Machine formats: SARIF against the official schema, stable fingerprints, GitHub
 //! escaping, well-formed JUnit, and the plan JSON Schema against the fixtures.
 
+// Tests may unwrap and index: a panic is a failed test, not a crash on user input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod common;
 
 use std::collections::BTreeSet;
 
 use common::{lint, read, root, yaml_files};
 use runlint::diagnostic::{Diagnostic, Severity, Span};
-use runlint::render::{FileReport, Format, RenderOptions, render};
+use runlint::render::{FileReport, Format, RenderOptions};
 use runlint::source::Source;
 use serde_json::Value;
 
-fn rendered(format: Format, reports: &[FileReport], options: &RenderOptions) -> String {
-    let mut out = Vec::new();
-    assert!(render(format, reports, options, &mut out).is_ok());
-    String::from_utf8_lossy(&out).into_owned()
-}
+use common::rendered;
 
 fn report(name: &str, text: &str) -> FileReport {
     let (source, diagnostics) = lint(name, text);
@@ -131,7 +130,7 @@ fn junit_is_well_formed_with_one_case_per_diagnostic_and_one_per_clean_file() {
 }
 
 fn plan_validator() -> jsonschema::Validator {
-    let schema = runlint::schema::plan_schema();
+    let schema = runlint::plan::schema::plan_schema();
     jsonschema::draft7::new(&schema).unwrap_or_else(|e| panic!("bad plan schema: {e}"))
 }
 
@@ -182,7 +181,11 @@ fn the_plan_schema_rejects_each_broken_fixture() {
 #[test]
 fn the_published_plan_schema_is_the_one_print_schema_prints() {
     let published = json(&read(&root().join("schemas/plan.schema.json")));
-    assert_eq!(published, runlint::schema::plan_schema(), "run `runlint --print-schema > schemas/plan.schema.json`");
+    assert_eq!(
+        published,
+        runlint::plan::schema::plan_schema(),
+        "run `runlint --print-schema > schemas/plan.schema.json`"
+    );
 }
 
 #[test]

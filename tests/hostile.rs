@@ -1,5 +1,8 @@
 //! Hostile and odd input: every case gives the documented diagnostic, never a panic.
 
+// Tests may unwrap and index: a panic is a failed test, not a crash on user input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod common;
 
 use std::time::{Duration, Instant};
@@ -225,4 +228,16 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
 #[test]
 fn several_yaml_documents_are_refused() {
     assert_eq!(only_rule(&format!("{VALID}---\nplan: second\n")), vec!["syntax-error"]);
+}
+
+#[test]
+fn a_huge_inline_merge_key_is_linear() {
+    // 50,000 own keys and 50,000 merged ones: comparing every pair would take billions of steps.
+    let keys = |from: usize| (from..from + 50_000).map(|i| format!("k{i}: {i}")).collect::<Vec<_>>().join(", ");
+    let text = format!(
+        "plan: Merge\nweeks:\n  - week: 1\n    notes: {{<<: {{{}}}, {}}}\n    days: {{mon: rest}}\n",
+        keys(25_000),
+        keys(0)
+    );
+    assert_eq!(outcome(&text), vec![("invalid-plan", 4, 12)]);
 }

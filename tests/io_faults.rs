@@ -1,22 +1,23 @@
 //! I/O faults: missing, unreadable and odd paths, symlinks, and a closed output pipe. Each
 //! gives a clear message and the right exit code, the other files are still linted, and
 //! nothing panics.
+
+// Tests may unwrap and index: a panic is a failed test, not a crash on user input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 #![cfg(unix)]
+
+mod common;
 
 use std::io::{BufRead, BufReader};
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 const PLAN: &str = "plan: Warn\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [squat, single-leg glute bridge, dead bug]\n      tue: rest\n";
 const FINDING: &str = "warning[calf-work-missing]";
 
 fn runlint(args: &[&std::ffi::OsStr], dir: &Path) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_runlint"))
-        .args(args)
-        .args(["--format", "short", "--no-config"])
-        .current_dir(dir)
-        .output();
+    let output = common::runlint_in(dir).args(args).args(["--format", "short", "--no-config"]).output();
     output.unwrap_or_else(|e| panic!("cannot run runlint: {e}"))
 }
 
@@ -135,9 +136,8 @@ fn a_closed_output_pipe_ends_quietly() {
     for index in 0..200 {
         std::fs::write(dir.path().join(format!("plan-{index:03}.yaml")), PLAN).unwrap_or_else(|e| panic!("{e}"));
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_runlint"))
+    let mut child = common::runlint_in(dir.path())
         .args(["--no-config", "."])
-        .current_dir(dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

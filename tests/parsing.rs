@@ -1,8 +1,10 @@
-//! Parsing and lowering: positions, hostile YAML, and collecting every shape error.
+//! Parsing and lowering: positions and collecting every shape error (hostile YAML is in
+//! `hostile.rs`).
+
+// Tests may unwrap and index: a panic is a failed test, not a crash on user input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod common;
-
-use std::time::{Duration, Instant};
 
 use common::{lint, lint_lines};
 
@@ -75,40 +77,6 @@ fn broken_yaml_is_a_located_syntax_error() {
     assert_eq!(diagnostics.len(), 1);
     assert_eq!(diagnostics[0].rule.name, "syntax-error");
     assert!(source.line_of(diagnostics[0].span.start) >= 4);
-}
-
-/// Runs a hostile input and guards against hangs (the speed itself is measured by the benchmarks).
-fn lint_hostile(text: &str) -> Vec<runlint::diagnostic::Diagnostic> {
-    let started = Instant::now();
-    let (_, diagnostics) = lint("hostile.yaml", text);
-    assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
-    diagnostics
-}
-
-#[test]
-fn an_alias_bomb_is_an_error_not_a_hang() {
-    let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
-    for level in 1..=9 {
-        let refs = vec![format!("*a{}", level - 1); 9].join(", ");
-        text.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
-    }
-    text.push_str("plan: bomb\nweeks: *a9\n");
-    let diagnostics = lint_hostile(&text);
-    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
-    assert!(matches!(diagnostics[0].rule.name, "syntax-error" | "invalid-plan"));
-}
-
-#[test]
-fn deep_nesting_is_an_error_not_a_crash() {
-    let depth = 10_000;
-    let text = format!("plan: deep\nweeks: {}{}\n", "[".repeat(depth), "]".repeat(depth));
-    let diagnostics = lint_hostile(&text);
-    assert_eq!(diagnostics.len(), 1);
-    assert_eq!(diagnostics[0].rule.name, "syntax-error");
-    let block: String = (0..depth).map(|level| format!("{}-\n", " ".repeat(level))).collect();
-    let diagnostics = lint_hostile(&format!("plan: deep\nweeks:\n{block}"));
-    assert_eq!(diagnostics.len(), 1);
-    assert_eq!(diagnostics[0].rule.name, "syntax-error");
 }
 
 #[test]

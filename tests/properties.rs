@@ -2,11 +2,14 @@
 //! inside the file on character boundaries, output is the same on every run and with any
 //! thread count, and every renderer accepts every diagnostic.
 
+// Tests may unwrap and index: a panic is a failed test, not a crash on user input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod common;
 
 use proptest::prelude::*;
 use runlint::config::Config;
-use runlint::render::{FileReport, Format, RenderOptions, render};
+use runlint::render::{FileReport, Format, render};
 use runlint::source::Source;
 
 const EXERCISES: &[&str] = &[
@@ -166,9 +169,8 @@ proptest! {
             std::fs::write(dir.path().join(format!("plan-{index:02}.yaml")), plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
         }
         let run = |threads: &str| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_runlint"))
+            common::runlint_in(dir.path())
                 .args(["--no-config", "--format", "json", "--threads", threads, "."])
-                .current_dir(dir.path())
                 .output()
                 .map(|o| o.stdout)
         };

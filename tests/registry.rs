@@ -1,5 +1,8 @@
 //! Invariants of the rule registry: names, docs and fixtures stay in step.
 
+// Tests may unwrap and index: a panic is a failed test, not a crash on user input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod common;
 
 use std::collections::BTreeSet;
@@ -51,4 +54,41 @@ fn every_rule_has_a_doc_and_fixtures_and_nothing_is_orphaned() {
         .filter(|name| !not_rules.contains(&name.as_str()))
         .collect();
     assert_eq!(fixture_dirs, names, "fixtures/<rule>/ folders must match the registry");
+}
+
+/// Rule names are spelt once, where the rule is declared: everything else refers to the
+/// `RuleMeta`, so a renamed or mistyped rule cannot slip through.
+#[test]
+fn no_string_literal_names_a_rule_outside_its_declaration() {
+    let mut sources = Vec::new();
+    let mut pending = vec![root().join("src")];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                sources.push(path);
+            }
+        }
+    }
+    let mut offenders = Vec::new();
+    for path in &sources {
+        let relative = path.strip_prefix(root()).unwrap_or(path).display().to_string();
+        if relative == "src/registry.rs" {
+            continue;
+        }
+        let text = common::read(path);
+        for meta in runlint::rules::registry() {
+            let literal = format!("\"{}\"", meta.name);
+            let declaration = format!("name: {literal},");
+            let declared_here = relative == format!("src/rules/{}.rs", meta.name.replace('-', "_"));
+            for line in text.lines().filter(|line| line.contains(&literal)) {
+                if !(declared_here && line.trim() == declaration) {
+                    offenders.push(format!("{relative}: {}", line.trim()));
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "rule names written as string literals:\n{}", offenders.join("\n"));
 }

@@ -1,6 +1,9 @@
 //! Every rule's documentation: the required sections, and the `yaml bad` / `yaml good`
 //! examples run as tests.
 
+// Tests may unwrap and index: a panic is a failed test, not a crash on user input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod common;
 
 use common::{code_blocks, lint_all_rules};

@@ -1,10 +1,9 @@
 //! A spanned TOML tree, so config mistakes can be reported at the exact key or value.
 
-use std::fmt;
 use std::ops::Range;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 /// A TOML value with its byte range.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,85 +50,35 @@ impl TomlValue {
 
 /// Parses a config file into a spanned tree; `Err` is the parser's message and span.
 pub fn parse(text: &str) -> Result<TomlNode, (String, Range<usize>)> {
-    match toml::from_str::<Spanned<RawValue>>(text) {
-        Ok(root) => Ok(convert(root)),
+    match DeTable::parse(text) {
+        Ok(root) => {
+            let span = root.span();
+            Ok(TomlNode { span, value: table(root.into_inner()) })
+        }
         Err(error) => Err((error.message().to_owned(), error.span().unwrap_or(0..0))),
     }
 }
 
-enum RawValue {
-    Str(String),
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-    Array(Vec<Spanned<RawValue>>),
-    Table(Vec<(Spanned<String>, Spanned<RawValue>)>),
-    Other,
+fn table(entries: DeTable<'_>) -> TomlValue {
+    let entries = entries
+        .into_iter()
+        .map(|(key, value)| (Spanned::new(key.span(), key.into_inner().into_owned()), convert(value)));
+    TomlValue::Table(entries.collect())
 }
 
-fn convert(raw: Spanned<RawValue>) -> TomlNode {
-    let span = raw.span();
-    let value = match raw.into_inner() {
-        RawValue::Str(s) => TomlValue::Str(s),
-        RawValue::Int(i) => TomlValue::Int(i),
-        RawValue::Float(f) => TomlValue::Float(f),
-        RawValue::Bool(b) => TomlValue::Bool(b),
-        RawValue::Array(items) => TomlValue::Array(items.into_iter().map(convert).collect()),
-        RawValue::Table(entries) => TomlValue::Table(entries.into_iter().map(|(k, v)| (k, convert(v))).collect()),
-        RawValue::Other => TomlValue::Other,
+fn convert(node: Spanned<DeValue<'_>>) -> TomlNode {
+    let span = node.span();
+    let value = match node.into_inner() {
+        DeValue::String(text) => TomlValue::Str(text.into_owned()),
+        // A number the parser accepted but i64/f64 cannot hold is no valid setting either.
+        DeValue::Integer(integer) => {
+            i64::from_str_radix(integer.as_str(), integer.radix()).map_or(TomlValue::Other, TomlValue::Int)
+        }
+        DeValue::Float(float) => float.as_str().parse().map_or(TomlValue::Other, TomlValue::Float),
+        DeValue::Boolean(value) => TomlValue::Bool(value),
+        DeValue::Datetime(_) => TomlValue::Other,
+        DeValue::Array(items) => TomlValue::Array(items.into_iter().map(convert).collect()),
+        DeValue::Table(entries) => table(entries),
     };
     TomlNode { span, value }
-}
-
-impl<'de> Deserialize<'de> for RawValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RawVisitor)
-    }
-}
-
-struct RawVisitor;
-
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = RawValue;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any TOML value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
-        Ok(RawValue::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
-        Ok(RawValue::Int(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
-        Ok(i64::try_from(v).map_or(RawValue::Float(v as f64), RawValue::Int))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
-        Ok(RawValue::Float(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
-        Ok(RawValue::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
-        Ok(RawValue::Str(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(RawValue::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<String>>()? {
-            // Dates and times arrive as a one-key map in the toml deserializer.
-            if key.get_ref() == "$__toml_private_datetime" {
-                let _: serde::de::IgnoredAny = map.next_value()?;
-                return Ok(RawValue::Other);
-            }
-            entries.push((key, map.next_value()?));
-        }
-        Ok(RawValue::Table(entries))
-    }
 }

@@ -1,8 +1,10 @@
 //! The typed plan (format v1), lowered from the YAML node tree.
 
+pub mod grammar;
 pub mod load;
 mod lower;
 pub mod prescription;
+pub mod schema;
 mod vocabulary;
 
 pub use load::{BandWeight, Load};

@@ -52,12 +52,12 @@ macro_rules! option_default {
 ///
 /// ```ignore
 /// declare_rule! {
-///     name: "plyometrics-too-early",
+///     name: "box-jumps-in-week-one",
 ///     category: Progression,
 ///     default: warning,
-///     summary: "a plyometric exercise before the athlete's training week `min-week`",
+///     summary: "box jumps before week `min-week`",
 ///     options: {
-///         min_week: integer = 12, "min-week", "the first training week in which plyometrics are fine";
+///         min_week: integer = 2, "min-week", "the first week in which box jumps are fine";
 ///     }
 /// }
 /// ```

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use runlint::config::Config;
 use runlint::diagnostic::{Diagnostic, Severity};
@@ -103,4 +104,23 @@ pub fn render_options() -> runlint::render::RenderOptions {
         rules: runlint::rules::enabled(&Config::default()),
         ..runlint::render::RenderOptions::default()
     }
+}
+
+/// The runlint binary, run in `dir`, with colour left to the options.
+pub fn runlint_in(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_runlint"));
+    command.current_dir(dir).env_remove("NO_COLOR");
+    command
+}
+
+/// What `format` prints for `reports`.
+pub fn rendered(
+    format: runlint::render::Format,
+    reports: &[runlint::render::FileReport],
+    options: &runlint::render::RenderOptions,
+) -> String {
+    let mut out = Vec::new();
+    let result = runlint::render::render(format, reports, options, &mut out);
+    assert!(result.is_ok(), "rendering failed: {result:?}");
+    String::from_utf8(out).unwrap_or_else(|e| panic!("output is not UTF-8: {e}"))
 }

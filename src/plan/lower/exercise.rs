@@ -1,15 +1,11 @@
 //! Lowering of exercises: the bare name, `name: prescription`, `name: {fields}` and the full form.
 
 use super::{Lowering, backticked, invalid};
+use crate::plan::grammar::{self, EXERCISE_FIELDS, FULL_FORM_KEYS};
 use crate::plan::{Amount, Exercise, Prescription, Spanned, Tempo};
 use crate::suggest::did_you_mean;
 use crate::tags::{TAG_NAMES, Tag, TagSet};
 use crate::yaml::{Node, Value};
-
-const FIELD_KEYS: &[&str] =
-    &["sets", "reps", "seconds", "steps", "load", "tempo", "each_side", "rest", "tags", "notes"];
-const FULL_FORM_KEYS: &[&str] =
-    &["name", "sets", "reps", "seconds", "steps", "load", "tempo", "each_side", "rest", "tags", "notes"];
 
 impl Lowering<'_> {
     /// The `exercises:` list of a session.
@@ -56,7 +52,7 @@ impl Lowering<'_> {
             Value::Str(text) => self.prescription(&mut exercise, value, text),
             Value::Map(_) => {
                 let what = format!("`{}`", name.value);
-                let fields = self.mapping(value, &what, FIELD_KEYS)?;
+                let fields = self.mapping(value, &what, EXERCISE_FIELDS)?;
                 self.exercise_fields(&mut exercise, &fields);
             }
             _ => {
@@ -84,7 +80,7 @@ impl Lowering<'_> {
 
     fn exercise_fields(&mut self, exercise: &mut Exercise, fields: &super::Fields<'_>) {
         if let Some(node) = fields.get("sets") {
-            exercise.sets = self.integer(node, "`sets`", 1..=100).map(|sets| Spanned::new(sets, node.span));
+            exercise.sets = self.integer(node, "`sets`", grammar::SETS).map(|sets| Spanned::new(sets, node.span));
         }
         for (key, slot) in
             [("reps", &mut exercise.reps), ("seconds", &mut exercise.seconds), ("steps", &mut exercise.steps)]
@@ -103,7 +99,7 @@ impl Lowering<'_> {
             exercise.each_side = self.boolean(node, "`each_side`").unwrap_or(false);
         }
         if let Some(node) = fields.get("rest") {
-            exercise.rest = self.integer(node, "`rest` (seconds)", 0..=3600);
+            exercise.rest = self.integer(node, "`rest` (seconds)", grammar::REST_SECONDS);
         }
         if let Some(node) = fields.get("tags") {
             exercise.tags = self.tags(node);
@@ -118,9 +114,10 @@ impl Lowering<'_> {
         match Prescription::parse(text) {
             Ok(prescription) => {
                 let (sets, sets_range) = prescription.sets;
-                if !(1..=100).contains(&sets) {
+                if !grammar::SETS.contains(&i64::from(sets)) {
                     let at = self.inner_span(node, text, sets_range);
-                    self.report(invalid(at, format!("`{sets}` sets is out of range; use 1 to 100")));
+                    let (min, max) = (grammar::SETS.start(), grammar::SETS.end());
+                    self.report(invalid(at, format!("`{sets}` sets is out of range; use {min} to {max}")));
                     return;
                 }
                 exercise.sets = Some(Spanned::new(sets, self.inner_span(node, text, sets_range)));
@@ -160,7 +157,7 @@ impl Lowering<'_> {
     fn amount(&mut self, node: &Node, key: &str) -> Option<Amount> {
         let what = format!("`{key}`");
         match &node.value {
-            Value::Int(_) | Value::Float(_) => self.integer(node, &what, 1..=i64::from(Amount::MAX)).map(Amount::Exact),
+            Value::Int(_) | Value::Float(_) => self.integer(node, &what, grammar::AMOUNT).map(Amount::Exact),
             Value::Str(text) => match Amount::parse(text) {
                 Ok(amount) if amount.in_range() => Some(amount),
                 Ok(amount) => {
@@ -241,5 +238,5 @@ impl Lowering<'_> {
 }
 
 fn is_field_key(key: &Node) -> bool {
-    matches!(&key.value, Value::Str(name) if FIELD_KEYS.contains(&name.as_ref()))
+    matches!(&key.value, Value::Str(name) if EXERCISE_FIELDS.contains(&name.as_ref()))
 }

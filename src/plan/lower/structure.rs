@@ -4,26 +4,14 @@ use std::fmt;
 
 use super::{Lowering, invalid};
 use crate::diagnostic::Span;
+use crate::plan::grammar::{
+    self, ATHLETE_KEYS, DEFINITION_KEYS, MAX_DISTANCE, MAX_MINUTES, PLAN_KEYS, RACE_KEYS, SESSION_KINDS, WEEK_KEYS,
+};
 use crate::plan::{
     Athlete, Classification, Day, DayContent, ExerciseDefinition, Intensity, Level, Load, OneRepMax, Phase, Plan, Race,
     RunType, Session, SessionKind, Spanned, Week, Weekday,
 };
 use crate::yaml::{Node, Value};
-
-const PLAN_KEYS: &[&str] = &["plan", "athlete", "race", "exercises", "weeks"];
-const ATHLETE_KEYS: &[&str] = &["level", "age", "strength_weeks", "history", "pain", "cleared", "one_rep_max"];
-const RACE_KEYS: &[&str] = &["name", "week", "distance"];
-const WEEK_KEYS: &[&str] = &["week", "phase", "notes", "days"];
-const DEFINITION_KEYS: &[&str] = &["tags", "like"];
-const SESSION_KINDS: &[&str] = &["run", "strength", "cross", "mobility"];
-/// The keys a session of each kind may have (its kind key, the shared keys, its own).
-const RUN_SESSION_KEYS: &[&str] =
-    &["run", "strength", "cross", "mobility", "minutes", "at", "intensity", "notes", "km", "mi"];
-const EXERCISE_SESSION_KEYS: &[&str] =
-    &["run", "strength", "cross", "mobility", "minutes", "at", "intensity", "notes", "exercises"];
-const CROSS_SESSION_KEYS: &[&str] = &["run", "strength", "cross", "mobility", "minutes", "at", "intensity", "notes"];
-const ANY_SESSION_KEYS: &[&str] =
-    &["run", "strength", "cross", "mobility", "minutes", "at", "intensity", "notes", "km", "mi", "exercises"];
 
 /// Kilometres per mile.
 const KM_PER_MILE: f64 = 1.609_344;
@@ -67,9 +55,9 @@ impl Lowering<'_> {
         if let Some(node) = fields.get("level") {
             athlete.level = self.keyword(node, "level", Level::NAMES, Level::parse).unwrap_or_default();
         }
-        athlete.age = fields.get("age").and_then(|node| self.integer(node, "`age`", 1..=120));
+        athlete.age = fields.get("age").and_then(|node| self.integer(node, "`age`", grammar::AGE));
         if let Some(node) = fields.get("strength_weeks") {
-            athlete.strength_weeks = self.integer(node, "`strength_weeks`", 0..=5200).unwrap_or(0);
+            athlete.strength_weeks = self.integer(node, "`strength_weeks`", grammar::STRENGTH_WEEKS).unwrap_or(0);
         }
         if let Some(node) = fields.get("history") {
             athlete.history = self.string_list(node, "`history`");
@@ -145,7 +133,7 @@ impl Lowering<'_> {
         race.name = fields.get("name").and_then(|node| self.text(node, "the race `name`"));
         race.distance = fields.get("distance").and_then(|node| self.text(node, "the race `distance`"));
         race.week = fields.get("week").and_then(|node| {
-            self.integer(node, "the race `week`", 1..=100_000).map(|week| Spanned::new(week, node.span))
+            self.integer(node, "the race `week`", grammar::WEEK_NUMBER).map(|week| Spanned::new(week, node.span))
         });
         race
     }
@@ -232,7 +220,7 @@ impl Lowering<'_> {
         let fields = self.mapping(node, &format!("item {} of `weeks`", index + 1), WEEK_KEYS)?;
         let number_node = fields.get("week");
         let number = match number_node {
-            Some(number) => self.integer(number, "`week`", 1..=1_000_000),
+            Some(number) => self.integer(number, "`week`", grammar::WEEK_NUMBER),
             None => {
                 self.missing(first_key_span(node), "week", &format!("item {} of `weeks`", index + 1));
                 None
@@ -341,12 +329,7 @@ impl Lowering<'_> {
         kinds.dedup();
         let kind_name = kinds.first().copied();
         // With no kind or several, any session key may belong; only the kind is reported.
-        let known = match (kind_name, kinds.len()) {
-            (Some("run"), 1) => RUN_SESSION_KEYS,
-            (Some("strength" | "mobility"), 1) => EXERCISE_SESSION_KEYS,
-            (Some(_), 1) => CROSS_SESSION_KEYS,
-            _ => ANY_SESSION_KEYS,
-        };
+        let known = grammar::session_keys(kind_name.filter(|_| kinds.len() == 1));
         let what = SessionOn(day);
         let fields = self.mapping(node, what, known)?;
         let Some(kind_name) = kind_name else {
@@ -374,9 +357,9 @@ impl Lowering<'_> {
             "mobility" => (Some(SessionKind::Mobility), self.optional_title(kind_value)),
             _ => (Some(SessionKind::Cross), self.text(kind_value, "a cross-training activity")),
         };
-        let minutes = fields
-            .get("minutes")
-            .and_then(|node| self.positive_number(node, "`minutes`", 1440.0).map(|m| Spanned::new(m, node.span)));
+        let minutes = fields.get("minutes").and_then(|node| {
+            self.positive_number(node, "`minutes`", f64::from(MAX_MINUTES)).map(|m| Spanned::new(m, node.span))
+        });
         let at = fields.get("at").and_then(|node| self.clock_time(node));
         let intensity = fields.get("intensity").and_then(|node| {
             self.keyword(node, "intensity", Intensity::NAMES, Intensity::parse).map(|i| Spanned::new(i, node.span))
@@ -384,8 +367,8 @@ impl Lowering<'_> {
         if let Some(notes) = fields.get("notes") {
             self.text(notes, "`notes`");
         }
-        let km = fields.get("km").and_then(|node| self.positive_number(node, "`km`", 1000.0));
-        let miles = fields.get("mi").and_then(|node| self.positive_number(node, "`mi`", 1000.0));
+        let km = fields.get("km").and_then(|node| self.positive_number(node, "`km`", f64::from(MAX_DISTANCE)));
+        let miles = fields.get("mi").and_then(|node| self.positive_number(node, "`mi`", f64::from(MAX_DISTANCE)));
         let exercises = match (fields.get("exercises"), &kind) {
             (Some(list), _) => self.exercise_list(list),
             (None, Some(SessionKind::Strength)) => {

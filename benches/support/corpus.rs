@@ -1,4 +1,6 @@
-//! A deterministic generator of realistic plans, for benchmarks, fuzzing and load tests.
+//! A deterministic generator of realistic plans for benchmarks and load tests. It is a
+//! measuring tool, not part of the linter, so it lives beside the benchmarks (the
+//! `gen-corpus` example includes it too).
 //!
 //! Plans use every exercise spelling (prescription string, field mapping, full form, bare
 //! name), days as `rest`/`off`, a single session or a list, all phases, `at` times,

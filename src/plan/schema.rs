@@ -6,6 +6,7 @@
 
 use serde_json::{Value, json};
 
+use crate::plan::grammar::{self, AMOUNT, MAX_DISTANCE, MAX_MINUTES, REST_SECONDS, SETS};
 use crate::plan::{Intensity, Level, Phase, RunType, Weekday};
 use crate::tags::TAG_NAMES;
 
@@ -83,13 +84,13 @@ fn amount(description: &str) -> Value {
     let pattern = format!(r"^\s*(\d+\s*([-–—]\s*\d+|\+)?|{})\s*$", alternatives(&["amrap", "max"]));
     described(
         description,
-        json!({ "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 10000 }, { "type": "string", "pattern": pattern }] }),
+        json!({ "anyOf": [{ "type": "integer", "minimum": AMOUNT.start(), "maximum": AMOUNT.end() }, { "type": "string", "pattern": pattern }] }),
     )
 }
 
 fn exercise_fields() -> Value {
     json!({
-        "sets": { "type": "integer", "minimum": 1, "maximum": 100, "description": "Number of sets." },
+        "sets": { "type": "integer", "minimum": SETS.start(), "maximum": SETS.end(), "description": "Number of sets." },
         "reps": amount("Repetitions: a number, a range such as `8-10`, or as many as possible: `5+`, `amrap`, `max`."),
         "seconds": amount("Hold time in seconds: a number or a range."),
         "steps": amount("Steps: a number or a range."),
@@ -100,7 +101,7 @@ fn exercise_fields() -> Value {
         },
         "tempo": { "type": "string", "pattern": r"^\s*\d+\s*[-–—]\s*\d+\s*[-–—]\s*\d+\s*$", "description": "Lowering-pause-lifting seconds, e.g. `3-0-1`." },
         "each_side": { "type": "boolean", "description": "The amount is per side or per leg." },
-        "rest": { "type": "integer", "minimum": 0, "maximum": 3600, "description": "Rest between sets in seconds." },
+        "rest": { "type": "integer", "minimum": REST_SECONDS.start(), "maximum": REST_SECONDS.end(), "description": "Rest between sets in seconds." },
         "tags": { "$ref": "#/definitions/tags" },
         "notes": { "description": "Free text." },
     })
@@ -111,7 +112,7 @@ fn session(kind: &str, kind_schema: Value, extra_keys: &[(&str, Value)]) -> Valu
     properties.insert(kind.into(), kind_schema);
     properties.insert(
         "minutes".into(),
-        json!({ "type": "number", "exclusiveMinimum": 0, "maximum": 1440, "description": "Duration in minutes." }),
+        json!({ "type": "number", "exclusiveMinimum": 0, "maximum": MAX_MINUTES, "description": "Duration in minutes." }),
     );
     properties.insert("at".into(), json!({ "type": "string", "pattern": r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$", "description": "Start time, `\"HH:MM\"` (24 h); orders sessions within a day." }));
     properties.insert("intensity".into(), json!({ "enum": Intensity::NAMES, "description": "Overrides the intensity inferred from the run type or the loads." }));
@@ -133,7 +134,7 @@ pub fn plan_schema() -> Value {
     let field_names = fields.as_object().into_iter().flat_map(|o| o.keys().map(String::as_str));
     let not_names: Vec<String> = std::iter::once("name").chain(field_names).map(str::to_owned).collect();
     let exercises_list = json!({ "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/exercise" }, "description": "The exercises, in order." });
-    let distance = |unit: &str| json!({ "type": "number", "exclusiveMinimum": 0, "maximum": 1000, "description": format!("Distance in {unit}.") });
+    let distance = |unit: &str| json!({ "type": "number", "exclusiveMinimum": 0, "maximum": MAX_DISTANCE, "description": format!("Distance in {unit}.") });
     let mut full_form = exercise_fields();
     if let Some(object) = full_form.as_object_mut() {
         object.insert(
@@ -157,8 +158,8 @@ pub fn plan_schema() -> Value {
                 "description": "Who the plan is for.",
                 "properties": {
                     "level": { "enum": Level::NAMES, "description": "Training background (default `intermediate`)." },
-                    "age": { "type": "integer", "minimum": 1, "maximum": 120 },
-                    "strength_weeks": { "type": "integer", "minimum": 0, "maximum": 5200, "description": "Weeks of consistent strength training before week 1." },
+                    "age": { "type": "integer", "minimum": grammar::AGE.start(), "maximum": grammar::AGE.end() },
+                    "strength_weeks": { "type": "integer", "minimum": grammar::STRENGTH_WEEKS.start(), "maximum": grammar::STRENGTH_WEEKS.end(), "description": "Weeks of consistent strength training before week 1." },
                     "history": words_or_list("Past injuries (known: achilles, knee, it-band, shin, hamstring, hip, back)."),
                     "pain": words_or_list("CURRENT pain or symptoms; anything here means: assess before adding load."),
                     "cleared": { "type": "boolean", "description": "A professional has assessed the current pain and cleared loading." },
@@ -175,7 +176,7 @@ pub fn plan_schema() -> Value {
                 "description": "The goal race.",
                 "properties": {
                     "name": { "type": ["string", "number"] },
-                    "week": { "type": "integer", "minimum": 1, "description": "The plan week the race falls in." },
+                    "week": { "type": "integer", "minimum": grammar::WEEK_NUMBER.start(), "maximum": grammar::WEEK_NUMBER.end(), "description": "The plan week the race falls in." },
                     "distance": { "type": ["string", "number"] },
                 },
             },
@@ -197,7 +198,7 @@ pub fn plan_schema() -> Value {
                 "required": ["week", "days"],
                 "additionalProperties": false,
                 "properties": {
-                    "week": { "type": "integer", "minimum": 1, "description": "Plan week number; strictly increasing, gaps allowed." },
+                    "week": { "type": "integer", "minimum": grammar::WEEK_NUMBER.start(), "maximum": grammar::WEEK_NUMBER.end(), "description": "Plan week number; strictly increasing, gaps allowed." },
                     "phase": { "enum": Phase::NAMES, "description": "Training phase; inherited from the previous week when omitted (first week: base)." },
                     "notes": { "description": "Free text." },
                     "days": {
@@ -247,4 +248,58 @@ pub fn plan_schema() -> Value {
             "tags": { "type": "array", "items": { "enum": TAG_NAMES }, "description": "Tags that replace the catalogue's classification." },
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::grammar::{
+        ATHLETE_KEYS, CROSS_SESSION_KEYS, EXERCISE_FIELDS, EXERCISE_SESSION_KEYS, FULL_FORM_KEYS, PLAN_KEYS, RACE_KEYS,
+        RUN_SESSION_KEYS, SESSION_KINDS, WEEK_KEYS,
+    };
+
+    /// The property names of the object schema at `pointer`, sorted.
+    fn properties(schema: &Value, pointer: &str) -> Vec<String> {
+        let object = schema.pointer(pointer).and_then(Value::as_object);
+        let mut keys: Vec<String> = object.map(|o| o.keys().cloned().collect()).unwrap_or_default();
+        keys.sort();
+        keys
+    }
+
+    fn sorted(keys: &[&str]) -> Vec<String> {
+        let mut keys: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
+        keys.sort();
+        keys
+    }
+
+    /// A session's schema lists its own kind, not the others, which lowering accepts only
+    /// to report a second kind.
+    fn session_keys(all: &[&str], kind: &str) -> Vec<String> {
+        let keys: Vec<&str> = all.iter().copied().filter(|k| *k == kind || !SESSION_KINDS.contains(k)).collect();
+        sorted(&keys)
+    }
+
+    #[test]
+    fn every_key_lowering_accepts_is_in_the_schema_and_the_other_way_round() {
+        let schema = plan_schema();
+        assert_eq!(properties(&schema, "/properties"), sorted(PLAN_KEYS));
+        assert_eq!(properties(&schema, "/properties/athlete/properties"), sorted(ATHLETE_KEYS));
+        assert_eq!(properties(&schema, "/properties/race/properties"), sorted(RACE_KEYS));
+        assert_eq!(properties(&schema, "/definitions/week/properties"), sorted(WEEK_KEYS));
+        assert_eq!(
+            properties(&schema, "/definitions/session/oneOf/0/properties"),
+            session_keys(RUN_SESSION_KEYS, "run")
+        );
+        let strength = session_keys(EXERCISE_SESSION_KEYS, "strength");
+        assert_eq!(properties(&schema, "/definitions/session/oneOf/1/properties"), strength);
+        assert_eq!(
+            properties(&schema, "/definitions/session/oneOf/2/properties"),
+            session_keys(CROSS_SESSION_KEYS, "cross")
+        );
+        let mobility = session_keys(EXERCISE_SESSION_KEYS, "mobility");
+        assert_eq!(properties(&schema, "/definitions/session/oneOf/3/properties"), mobility);
+        assert_eq!(properties(&schema, "/definitions/exercise/oneOf/1/properties"), sorted(FULL_FORM_KEYS));
+        let fields = "/definitions/exercise/oneOf/2/additionalProperties/anyOf/1/properties";
+        assert_eq!(properties(&schema, fields), sorted(EXERCISE_FIELDS));
+    }
 }
