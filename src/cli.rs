@@ -38,6 +38,15 @@ pub struct Args {
     #[arg(long, short)]
     pub quiet: bool,
 
+    /// Show every occurrence of a problem on its own (human and github formats fold the
+    /// findings of one rule in one file into one entry).
+    #[arg(long)]
+    pub show_all: bool,
+
+    /// Print how often each rule fired instead of the findings (human format).
+    #[arg(long)]
+    pub statistics: bool,
+
     /// The name to show for a plan read from standard input.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -169,7 +178,13 @@ pub fn run(args: Args) -> ExitCode {
     for error in &path_errors {
         report_run_error(RunError::Path { path: error.path.clone(), message: error.message.clone() });
     }
-    let options = RenderOptions { color, quiet: args.quiet, rules: crate::rules::enabled(&config) };
+    let options = RenderOptions {
+        color,
+        quiet: args.quiet,
+        show_all: args.show_all,
+        statistics: args.statistics,
+        rules: crate::rules::enabled(&config),
+    };
     let mut stdout = io::stdout().lock();
     let written = render::render(args.format, &reports, &options, &mut stdout).and_then(|()| stdout.flush());
     // A closed pipe (`runlint plans | head`) ends the output quietly; the exit code still

@@ -56,6 +56,17 @@ pub struct RuleOption {
     pub description: &'static str,
 }
 
+/// How repeated findings of one kind are folded into one entry in human and GitHub output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    /// Every occurrence is its own entry (each shape error needs its own edit).
+    Never,
+    /// All occurrences in one file are one entry: the same advice in many places.
+    ByRule,
+    /// Occurrences with the same message are one entry (the same unknown name).
+    ByMessage,
+}
+
 /// Everything about one kind of diagnostic except how it is found.
 pub struct RuleMeta {
     /// Stable kebab-case name, used in output, config and suppressions.
@@ -74,6 +85,8 @@ pub struct RuleMeta {
     pub suppressible: bool,
     /// Whether the config file may set its severity.
     pub configurable: bool,
+    /// How repeated occurrences are folded in human and GitHub output.
+    pub fold: Fold,
 }
 
 impl RuleMeta {
@@ -102,6 +115,7 @@ const fn builtin(
     summary: &'static str,
     default_severity: Severity,
     configurable: bool,
+    fold: Fold,
 ) -> RuleMeta {
     RuleMeta {
         name,
@@ -112,20 +126,27 @@ const fn builtin(
         options: &[],
         suppressible: configurable,
         configurable,
+        fold,
     }
 }
 
 /// The file is not valid YAML.
-pub static SYNTAX_ERROR: RuleMeta = builtin("syntax-error", "the file is not valid YAML", Severity::Error, false);
+pub static SYNTAX_ERROR: RuleMeta =
+    builtin("syntax-error", "the file is not valid YAML", Severity::Error, false, Fold::Never);
 /// Valid YAML that breaks plan format v1.
 pub static INVALID_PLAN: RuleMeta =
-    builtin("invalid-plan", "the YAML does not follow plan format v1", Severity::Error, false);
+    builtin("invalid-plan", "the YAML does not follow plan format v1", Severity::Error, false, Fold::Never);
 /// An exercise the catalogue does not know.
-pub static UNKNOWN_EXERCISE: RuleMeta =
-    builtin("unknown-exercise", "an exercise is not in the catalogue and has no tags", Severity::Warning, true);
+pub static UNKNOWN_EXERCISE: RuleMeta = builtin(
+    "unknown-exercise",
+    "an exercise is not in the catalogue and has no tags",
+    Severity::Warning,
+    true,
+    Fold::ByMessage,
+);
 /// A suppression comment that silences nothing.
 pub static UNUSED_SUPPRESSION: RuleMeta =
-    builtin("unused-suppression", "a `# runlint: allow` comment silences nothing", Severity::Info, true);
+    builtin("unused-suppression", "a `# runlint: allow` comment silences nothing", Severity::Info, true, Fold::Never);
 
 /// A kind of diagnostic as a run has it configured, for formats that describe what they
 /// checked (SARIF lists them).

@@ -1,14 +1,18 @@
-//! `--format github`: GitHub Actions workflow commands, one annotation per diagnostic.
+//! `--format github`: GitHub Actions workflow commands, one annotation per entry (repeats
+//! folded as in human output: GitHub shows only ten warning annotations per step).
 
 use std::io::{self, Write};
 
-use super::FileReport;
+use super::{FileReport, RenderOptions, fold};
 use crate::diagnostic::Severity;
 
 /// Writes `::error file=...,line=...::message` lines.
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     for report in reports {
-        for diagnostic in &report.diagnostics {
+        let entries =
+            if options.show_all { fold::unfolded(&report.diagnostics) } else { fold::entries(&report.diagnostics) };
+        for entry in &entries {
+            let diagnostic = entry.first;
             let command = match diagnostic.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -20,6 +24,10 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
             if let Some(help) = &diagnostic.help {
                 message.push_str("\nhelp: ");
                 message.push_str(help);
+            }
+            if let Some(others) = fold::others_note(&report.source, entry) {
+                message.push('\n');
+                message.push_str(&others);
             }
             writeln!(
                 out,

@@ -7,36 +7,79 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::termcolor::{Buffer, ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Config};
 
+use super::fold::{self, Entry};
 use super::{FileReport, RenderOptions, Summary};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 
-/// Writes each diagnostic as an annotated snippet, then the summary unless quiet.
+/// Writes one annotated snippet per entry (repeats folded unless `show_all`), or the
+/// counts per rule with `statistics`, then the summary unless quiet.
 pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let config = Config::default();
-    for report in reports {
-        let file = SimpleFile::new(report.source.name(), report.source.text());
-        for diagnostic in &report.diagnostics {
-            let mut buffer = if options.color { Buffer::ansi() } else { Buffer::no_color() };
-            term::emit_to_write_style(&mut buffer, &config, &file, &snippet(diagnostic, report.source.len()))
-                .map_err(io::Error::other)?;
-            let rendered = buffer.into_inner();
-            let rendered = if diagnostic.severity == Severity::Info { rename_info_header(rendered) } else { rendered };
-            out.write_all(&rendered)?;
+    if options.statistics {
+        write_statistics(reports, out)?;
+    } else {
+        let config = Config::default();
+        let mut shown = 0;
+        for report in reports {
+            let file = SimpleFile::new(report.source.name(), report.source.text());
+            let entries =
+                if options.show_all { fold::unfolded(&report.diagnostics) } else { fold::entries(&report.diagnostics) };
+            shown += entries.len();
+            for entry in &entries {
+                let others = fold::others_note(&report.source, entry);
+                let mut buffer = if options.color { Buffer::ansi() } else { Buffer::no_color() };
+                term::emit_to_write_style(&mut buffer, &config, &file, &snippet(entry, others, report.source.len()))
+                    .map_err(io::Error::other)?;
+                let rendered = buffer.into_inner();
+                let is_info = entry.first.severity == Severity::Info;
+                out.write_all(&if is_info { rename_info_header(rendered) } else { rendered })?;
+            }
         }
+        let total: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+        if !options.quiet {
+            let entries = if shown == 1 { "1 entry".to_owned() } else { format!("{shown} entries") };
+            let folded =
+                (shown < total).then(|| format!(" ({entries} for {total} findings; `--show-all` prints each)"));
+            write_summary(&Summary::of(reports), folded.as_deref().unwrap_or(""), options, out)?;
+        }
+        return Ok(());
     }
     if !options.quiet {
-        let summary = Summary::of(reports);
-        let mut buffer = if options.color { Buffer::ansi() } else { Buffer::no_color() };
-        buffer.set_color(ColorSpec::new().set_bold(true))?;
-        write!(buffer, "{}", summary.line())?;
-        buffer.reset()?;
-        writeln!(buffer)?;
-        out.write_all(buffer.as_slice())?;
+        write_summary(&Summary::of(reports), "", options, out)?;
     }
     Ok(())
 }
 
-fn snippet(diagnostic: &Diagnostic, text_len: usize) -> Snippet<()> {
+fn write_summary(summary: &Summary, suffix: &str, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut buffer = if options.color { Buffer::ansi() } else { Buffer::no_color() };
+    buffer.set_color(ColorSpec::new().set_bold(true))?;
+    write!(buffer, "{}", summary.line())?;
+    buffer.reset()?;
+    writeln!(buffer, "{suffix}")?;
+    out.write_all(buffer.as_slice())
+}
+
+/// `--statistics`: how often each rule fired, most frequent first.
+fn write_statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: Vec<(&'static str, Severity, usize)> = Vec::new();
+    for diagnostic in reports.iter().flat_map(|r| &r.diagnostics) {
+        match counts
+            .iter_mut()
+            .find(|(rule, severity, _)| *rule == diagnostic.rule.name && *severity == diagnostic.severity)
+        {
+            Some((_, _, count)) => *count += 1,
+            None => counts.push((diagnostic.rule.name, diagnostic.severity, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    let width = counts.iter().map(|(rule, _, _)| rule.len()).max().unwrap_or(0);
+    for (rule, severity, count) in counts {
+        writeln!(out, "{count:>6}  {rule:<width$}  {severity}")?;
+    }
+    Ok(())
+}
+
+fn snippet(entry: &Entry<'_>, others: Option<String>, text_len: usize) -> Snippet<()> {
+    let diagnostic = entry.first;
     let severity = match diagnostic.severity {
         Severity::Error => SnippetSeverity::Error,
         Severity::Warning => SnippetSeverity::Warning,
@@ -57,6 +100,9 @@ fn snippet(diagnostic: &Diagnostic, text_len: usize) -> Snippet<()> {
     let mut notes = Vec::new();
     if let Some(help) = &diagnostic.help {
         notes.push(format!("help: {help}"));
+    }
+    if let Some(others) = others {
+        notes.push(format!("note: {others}"));
     }
     if diagnostic.rule.is_rule() {
         notes.push(format!("note: see `runlint --explain {}`", diagnostic.rule.name));

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
-use super::{FileReport, Summary};
+use super::{FileReport, Summary, fold};
 use crate::diagnostic::Span;
 use crate::source::Source;
 
@@ -22,7 +22,8 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
 pub fn to_value(reports: &[FileReport]) -> Value {
     let mut diagnostics = Vec::new();
     for report in reports {
-        for diagnostic in &report.diagnostics {
+        let offset = diagnostics.len();
+        for (diagnostic, into) in report.diagnostics.iter().zip(fold::folded_into(&report.diagnostics)) {
             let mut object = Map::new();
             object.insert("file".into(), json!(report.source.name()));
             object.insert("rule".into(), json!(diagnostic.rule.name));
@@ -47,6 +48,9 @@ pub fn to_value(reports: &[FileReport]) -> Value {
                 .map(|label| json!({ "message": label.message, "range": range(&report.source, label.span) }))
                 .collect();
             object.insert("labels".into(), Value::Array(labels));
+            if let Some(first) = into {
+                object.insert("folded_into".into(), json!(offset + first));
+            }
             diagnostics.push(Value::Object(object));
         }
     }

@@ -1,5 +1,6 @@
 //! Output formats. Renderers know nothing about plans: only sources and diagnostics.
 
+pub mod fold;
 mod github;
 mod human;
 mod json;
@@ -46,6 +47,10 @@ pub struct RenderOptions {
     pub color: bool,
     /// Leave out the summary line.
     pub quiet: bool,
+    /// Show every occurrence as its own entry instead of folding repeats (human, GitHub).
+    pub show_all: bool,
+    /// Print counts per rule instead of the findings (human).
+    pub statistics: bool,
     /// What the run reports: enabled rules, then built-in diagnostics (SARIF lists them;
     /// `runlint::rules::enabled` builds the list from a config).
     pub rules: Vec<EnabledRule>,
@@ -104,7 +109,7 @@ pub fn render(format: Format, reports: &[FileReport], options: &RenderOptions, o
         Format::Short => short::render(reports, options, out),
         Format::Json => json::render(reports, out),
         Format::Sarif => sarif::render(reports, options, out),
-        Format::Github => github::render(reports, out),
+        Format::Github => github::render(reports, options, out),
         Format::Junit => junit::render(reports, out),
     }
 }

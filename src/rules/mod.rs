@@ -85,6 +85,7 @@ macro_rules! declare_rule {
                 },)+)?],
                 suppressible: true,
                 configurable: true,
+                fold: $crate::registry::Fold::ByRule,
             },
             check,
         };

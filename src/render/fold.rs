@@ -1,0 +1,95 @@
+//! Folding: one entry per problem. The findings of one rule in one file are usually the
+//! same advice in many places (a gym programme pasted into every week lacks calf work in
+//! every session), so the human and GitHub formats show the first occurrence in full and
+//! the other places as one compact list. Machine formats keep every occurrence and say
+//! which entry each is folded into.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::registry::Fold;
+use crate::source::Source;
+
+/// Places listed by name after the first occurrence; the rest are counted.
+const LISTED_PLACES: usize = 6;
+
+/// One entry: the first occurrence of a problem and where else it occurs.
+#[derive(Debug)]
+pub struct Entry<'d> {
+    /// The occurrence shown in full.
+    pub first: &'d Diagnostic,
+    /// The other occurrences, in file order.
+    pub others: Vec<&'d Diagnostic>,
+}
+
+/// The group a diagnostic folds into, or `None` when it is always shown on its own.
+fn group_key(diagnostic: &Diagnostic) -> Option<(&'static str, &str)> {
+    match diagnostic.rule.fold {
+        Fold::Never => None,
+        Fold::ByRule => Some((diagnostic.rule.name, "")),
+        Fold::ByMessage => Some((diagnostic.rule.name, diagnostic.message.as_str())),
+    }
+}
+
+/// For each diagnostic of one file (sorted by position), the index of the diagnostic it
+/// folds into, or `None` when it is an entry of its own.
+pub fn folded_into(diagnostics: &[Diagnostic]) -> Vec<Option<usize>> {
+    let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
+    diagnostics
+        .iter()
+        .enumerate()
+        .map(|(index, diagnostic)| {
+            let key = group_key(diagnostic)?;
+            let first = *first_of.entry(key).or_insert(index);
+            (first != index).then_some(first)
+        })
+        .collect()
+}
+
+/// The entries of one file, in the order of their first occurrence.
+pub fn entries(diagnostics: &[Diagnostic]) -> Vec<Entry<'_>> {
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    let mut entry_of: HashMap<usize, usize> = HashMap::new();
+    for (index, (diagnostic, into)) in diagnostics.iter().zip(folded_into(diagnostics)).enumerate() {
+        match into.and_then(|first| entry_of.get(&first)).and_then(|&entry| entries.get_mut(entry)) {
+            Some(entry) => entry.others.push(diagnostic),
+            None => {
+                entry_of.insert(index, entries.len());
+                entries.push(Entry { first: diagnostic, others: Vec::new() });
+            }
+        }
+    }
+    entries
+}
+
+/// Every occurrence as an entry of its own (`--show-all`).
+pub fn unfolded(diagnostics: &[Diagnostic]) -> Vec<Entry<'_>> {
+    diagnostics.iter().map(|first| Entry { first, others: Vec::new() }).collect()
+}
+
+/// `week 3 tue, line 41`, or `line 41` for a finding outside the calendar.
+fn place(source: &Source, diagnostic: &Diagnostic) -> String {
+    let line = source.line_of(diagnostic.span.start);
+    match (diagnostic.week, diagnostic.day) {
+        (Some(week), Some(day)) => format!("week {week} {day}, line {line}"),
+        (Some(week), None) => format!("week {week}, line {line}"),
+        _ => format!("line {line}"),
+    }
+}
+
+/// The note under a folded entry: `17 more in weeks 2-24: week 2 tue, line 58; ...`.
+pub fn others_note(source: &Source, entry: &Entry<'_>) -> Option<String> {
+    if entry.others.is_empty() {
+        return None;
+    }
+    let weeks: Vec<u32> = entry.others.iter().filter_map(|d| d.week).collect();
+    let span = match (weeks.iter().min(), weeks.iter().max()) {
+        (Some(first), Some(last)) if first == last => format!(" in week {first}"),
+        (Some(first), Some(last)) => format!(" in weeks {first}-{last}"),
+        _ => String::new(),
+    };
+    let listed: Vec<String> = entry.others.iter().take(LISTED_PLACES).map(|d| place(source, d)).collect();
+    let rest = entry.others.len().saturating_sub(LISTED_PLACES);
+    let tail = if rest > 0 { format!("; and {rest} more") } else { String::new() };
+    Some(format!("{} more{span}: {}{tail} (`--show-all` prints each)", entry.others.len(), listed.join("; ")))
+}
