@@ -147,9 +147,20 @@ impl TagSet {
         }
     }
 
-    /// Calf work: calves or soleus.
+    /// Calf strength work: calves or soleus, and not a stretch or a roll.
     pub fn is_calf_work(self) -> bool {
-        self.contains(Tag::Calves) || self.contains(Tag::Soleus)
+        (self.contains(Tag::Calves) || self.contains(Tag::Soleus)) && !self.contains(Tag::Mobility)
+    }
+
+    /// Single-leg strength work: tagged `single-leg`, and not a stretch or a roll.
+    pub fn is_single_leg_work(self) -> bool {
+        self.contains(Tag::SingleLeg) && !self.contains(Tag::Mobility)
+    }
+
+    /// Trains the legs: tagged `lower`, and neither mobility nor core work (a side plank or
+    /// Copenhagen plank works the adductors, but a session of them is a core session).
+    pub fn trains_legs(self) -> bool {
+        self.contains(Tag::Lower) && !self.contains(Tag::Mobility) && !self.contains(Tag::Core)
     }
 }
 

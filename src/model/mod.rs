@@ -1,8 +1,10 @@
 //! The resolved plan the rules read: calendar positions, phases, training weeks,
 //! exercise classification and heaviness.
 
+pub mod effort;
 mod progression;
 
+pub use effort::share_of_max;
 pub use progression::{Change, Occurrence, rising_changes};
 
 use std::collections::HashMap;
@@ -10,17 +12,8 @@ use std::rc::Rc;
 
 use crate::catalog::{Catalog, fold_name};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::plan::{
-    Amount, Classification, DayContent, Exercise, Intensity, Load, Phase, Plan, Session, SessionKind, Weekday,
-};
-use crate::tags::{Tag, TagSet};
-
-/// Share of one-rep max from which a load counts as heavy.
-const HEAVY_SHARE_OF_MAX: f64 = 0.75;
-/// RPE from which a load counts as heavy.
-const HEAVY_RPE: f64 = 8.0;
-/// At most this many reps with an external load count as heavy.
-const HEAVY_MAX_REPS: u32 = 6;
+use crate::plan::{Classification, DayContent, Exercise, Phase, Plan, Session, SessionKind, Weekday};
+use crate::tags::TagSet;
 
 /// The plan with every fact the rules need resolved.
 #[derive(Debug)]
@@ -68,12 +61,15 @@ pub struct SessionView<'p> {
     pub listed: bool,
     /// The exercises with their classification.
     pub exercises: Vec<ExerciseView<'p>>,
-    /// A strength session with at least one lower-body exercise.
+    /// A strength session that trains the legs: an exercise tagged `lower` that is neither
+    /// mobility nor core work (a Copenhagen plank alone does not make one).
     pub is_lower_body: bool,
-    /// A heavy strength session.
+    /// A heavy strength session (see [`effort`]).
     pub is_heavy: bool,
-    /// A hard run.
+    /// A hard run: hard type, hard intensity, or long by its length (see [`effort`]).
     pub is_hard_run: bool,
+    /// A run written with an easy type that is long by its distance or duration.
+    pub is_long_easy_run: bool,
 }
 
 /// One exercise with its classification.
@@ -88,7 +84,7 @@ pub struct ExerciseView<'p> {
     pub identity: Option<Rc<str>>,
     /// Tags from the catalogue, the plan's definitions, or the exercise's own `tags`.
     pub tags: TagSet,
-    /// Whether the load makes this exercise heavy.
+    /// Whether the load makes this exercise heavy (see [`effort`]).
     pub is_heavy: bool,
     /// The athlete's one-rep max for this exercise in kg, when known.
     pub max_kg: Option<f64>,
@@ -140,8 +136,12 @@ impl SessionView<'_> {
         description
     }
 
-    /// The run's kind for a message headline: `a long run`, `an easy run at hard intensity`.
+    /// The run's kind for a message headline: `a long run`, `an easy run at hard intensity`;
+    /// an easy run long enough to count as a long run is `a long run`.
     pub fn run_headline(&self) -> String {
+        if self.is_long_easy_run {
+            return "a long run".to_owned();
+        }
         let description = self.run_description();
         let kind = description.split(',').next().unwrap_or("run");
         let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
@@ -153,6 +153,12 @@ impl<'p> Model<'p> {
     /// Resolves a plan against a catalogue; returns `unknown-exercise` diagnostics alongside.
     pub fn build(plan: &'p Plan, catalog: &Catalog) -> (Model<'p>, Vec<Diagnostic>) {
         let mut resolver = Resolver::new(plan, catalog);
+        let usual_run = effort::UsualRun::of(plan.weeks.iter().flat_map(|week| {
+            week.days.iter().flat_map(|day| match &day.content {
+                DayContent::Sessions { sessions, .. } => sessions.as_slice(),
+                DayContent::Rest(_) => &[],
+            })
+        }));
         let mut weeks = Vec::with_capacity(plan.weeks.len());
         let mut phase = Phase::Base;
         for week in &plan.weeks {
@@ -201,9 +207,13 @@ impl<'p> Model<'p> {
                         position,
                         listed,
                         is_lower_body: session.kind == SessionKind::Strength
-                            && exercises.iter().any(|e| e.tags.contains(Tag::Lower)),
-                        is_heavy: is_heavy_session(session, &exercises),
-                        is_hard_run: is_hard_run(session),
+                            && exercises.iter().any(|e| e.tags.trains_legs()),
+                        is_heavy: effort::is_heavy_session(
+                            session,
+                            exercises.iter().any(|e| e.is_heavy && e.tags.trains_legs()),
+                        ),
+                        is_hard_run: effort::is_hard_run(session, usual_run),
+                        is_long_easy_run: effort::is_long_easy_run(session, usual_run),
                         exercises,
                     });
                 }
@@ -227,31 +237,6 @@ impl<'p> Model<'p> {
     /// Every session in calendar order with its week.
     pub fn sessions(&self) -> impl Iterator<Item = (&WeekView<'p>, &SessionView<'p>)> {
         self.weeks.iter().flat_map(|week| week.sessions.iter().map(move |session| (week, session)))
-    }
-}
-
-/// Whether a strength session is heavy: explicit `heavy`/`hard` intensity, or a heavy
-/// lower-body exercise; `easy`/`moderate` sessions never are.
-fn is_heavy_session(session: &Session, exercises: &[ExerciseView<'_>]) -> bool {
-    if session.kind != SessionKind::Strength {
-        return false;
-    }
-    match session.intensity.as_ref().map(|i| i.value) {
-        Some(Intensity::Heavy | Intensity::Hard) => true,
-        Some(Intensity::Easy | Intensity::Moderate) => false,
-        None => exercises.iter().any(|e| e.is_heavy && e.tags.contains(Tag::Lower)),
-    }
-}
-
-/// Whether a session is a hard run: a hard type unless the intensity says otherwise.
-fn is_hard_run(session: &Session) -> bool {
-    let SessionKind::Run(run_type) = session.kind else {
-        return false;
-    };
-    match session.intensity.as_ref().map(|i| i.value) {
-        Some(Intensity::Hard | Intensity::Heavy) => true,
-        Some(Intensity::Easy | Intensity::Moderate) => false,
-        None => run_type.is_hard(),
     }
 }
 
@@ -287,6 +272,7 @@ struct Resolver<'c> {
     /// Resolutions by name as written.
     resolved: HashMap<String, Option<(Rc<str>, TagSet)>>,
     one_rep_max_kg: HashMap<Rc<str>, f64>,
+    body_weight_kg: Option<f64>,
     unknown: Vec<Diagnostic>,
 }
 
@@ -297,6 +283,7 @@ impl<'c> Resolver<'c> {
             local: HashMap::new(),
             resolved: HashMap::new(),
             one_rep_max_kg: HashMap::new(),
+            body_weight_kg: plan.athlete.body_weight_kg,
             unknown: Vec::new(),
         };
         for definition in &plan.exercises {
@@ -378,29 +365,10 @@ impl<'c> Resolver<'c> {
             }
         };
         let max_kg = identity.as_ref().and_then(|id| self.one_rep_max_kg.get(id).copied());
-        ExerciseView { exercise, position, is_heavy: is_heavy_exercise(exercise, max_kg), identity, tags, max_kg }
-    }
-}
-
-/// Heavy: `heavy`, >= 75% of one-rep max, RPE >= 8, or kg/lb with at most 6 reps.
-fn is_heavy_exercise(exercise: &Exercise, max_kg: Option<f64>) -> bool {
-    let Some(load) = exercise.load.as_ref().map(|l| l.value) else { return false };
-    let few_reps = matches!(exercise.reps.as_ref().map(|r| r.value), Some(Amount::Exact(n) | Amount::Range(_, n)) if n <= HEAVY_MAX_REPS);
-    let near_max = share_of_max(load, max_kg).is_some_and(|share| share >= HEAVY_SHARE_OF_MAX);
-    match load {
-        Load::Heavy => true,
-        Load::Rpe(rpe) => rpe >= HEAVY_RPE,
-        Load::Kg(_) | Load::Lb(_) => few_reps || near_max,
-        _ => near_max,
-    }
-}
-
-/// The share of one-rep max a load represents, directly or through the athlete's max.
-pub fn share_of_max(load: Load, max_kg: Option<f64>) -> Option<f64> {
-    match load {
-        Load::PercentOfMax(percent) => Some(percent / 100.0),
-        Load::Kg(_) | Load::Lb(_) => load.kilograms().zip(max_kg).map(|(kg, max)| kg / max),
-        _ => None,
+        let judged_max =
+            max_kg.or_else(|| identity.as_deref().and_then(|id| effort::estimated_max_kg(id, self.body_weight_kg)));
+        let is_heavy = identity.is_some() && effort::is_heavy_exercise(exercise, judged_max);
+        ExerciseView { exercise, position, is_heavy, identity, tags, max_kg }
     }
 }
 

@@ -9,7 +9,8 @@ use super::Amount;
 /// Keys of the plan's top level.
 pub const PLAN_KEYS: &[&str] = &["plan", "athlete", "race", "exercises", "weeks"];
 /// Keys of `athlete`.
-pub const ATHLETE_KEYS: &[&str] = &["level", "age", "strength_weeks", "history", "pain", "cleared", "one_rep_max"];
+pub const ATHLETE_KEYS: &[&str] =
+    &["level", "age", "body_weight", "strength_weeks", "history", "pain", "cleared", "one_rep_max"];
 /// Keys of `race`.
 pub const RACE_KEYS: &[&str] = &["name", "week", "distance"];
 /// Keys of a plan-local exercise definition.

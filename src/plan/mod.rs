@@ -69,6 +69,8 @@ pub struct Athlete {
     pub cleared: bool,
     /// Known one-rep maxima.
     pub one_rep_max: Vec<OneRepMax>,
+    /// Body weight in kg, when given: judges absolute loads without a one-rep max.
+    pub body_weight_kg: Option<f64>,
 }
 
 impl Athlete {

@@ -159,6 +159,7 @@ pub fn plan_schema() -> Value {
                 "properties": {
                     "level": { "enum": Level::NAMES, "description": "Training background (default `intermediate`)." },
                     "age": { "type": "integer", "minimum": grammar::AGE.start(), "maximum": grammar::AGE.end() },
+                    "body_weight": { "type": "string", "pattern": format!(r"^\s*\d+(\.\d+)?\s*({})\s*$", alternatives(&["kgs", "kg", "lbs", "lb"])), "description": "Body weight (`68kg`, `150lb`); lets runlint judge absolute loads when no one-rep max is given." },
                     "strength_weeks": { "type": "integer", "minimum": grammar::STRENGTH_WEEKS.start(), "maximum": grammar::STRENGTH_WEEKS.end(), "description": "Weeks of consistent strength training before week 1." },
                     "history": words_or_list("Past injuries (known: achilles, knee, it-band, shin, hamstring, hip, back)."),
                     "pain": words_or_list("CURRENT pain or symptoms; anything here means: assess before adding load."),

@@ -2,7 +2,6 @@
 
 use super::RuleContext;
 use crate::model::Model;
-use crate::tags::Tag;
 
 declare_rule! {
     name: "calf-work-missing",
@@ -18,7 +17,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         if !session.is_lower_body || session.exercises.iter().any(|e| e.tags.is_calf_work()) {
             continue;
         }
-        let lower_body = session.exercises.iter().filter(|e| e.tags.contains(Tag::Lower));
+        let lower_body = session.exercises.iter().filter(|e| e.tags.trains_legs());
         let finding = cx
             .session_finding(session, "lower-body session without calf work")
             .with_span_label("no exercise here trains the calves or soleus")

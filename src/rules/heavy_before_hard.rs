@@ -2,7 +2,6 @@
 
 use super::RuleContext;
 use crate::model::{Model, SessionView};
-use crate::tags::Tag;
 
 declare_rule! {
     name: "heavy-before-hard",
@@ -13,16 +12,16 @@ declare_rule! {
 
 /// What makes the session heavy, for the label under it.
 fn heaviness(session: &SessionView<'_>) -> String {
-    if let Some(intensity) = &session.session.intensity {
-        return format!("heavy: `intensity: {}`", intensity.value);
-    }
     let heavy: Vec<String> = session
         .exercises
         .iter()
-        .filter(|e| e.is_heavy && e.tags.contains(Tag::Lower))
+        .filter(|e| e.is_heavy && e.tags.trains_legs())
         .map(|e| format!("`{}`", e.exercise.describe()))
         .collect();
-    format!("heavy: {}", heavy.join(", "))
+    match &session.session.intensity {
+        Some(intensity) if heavy.is_empty() => format!("heavy: `intensity: {}`", intensity.value),
+        _ => format!("heavy: {}", heavy.join(", ")),
+    }
 }
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {

@@ -4,7 +4,6 @@ use super::{OptionKind, RuleContext};
 use crate::config::OptionValue;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Model, SessionView};
-use crate::tags::Tag;
 
 declare_rule! {
     name: "single-leg-missing",
@@ -49,7 +48,7 @@ impl OptionKind for Scope {
 const HELP: &str = "running is a series of single-leg landings: add a unilateral exercise, e.g. `- split squat: 2x8 each` or `- single-leg glute bridge: 2x10 each`";
 
 fn has_single_leg(session: &SessionView<'_>) -> bool {
-    session.exercises.iter().any(|e| e.tags.contains(Tag::SingleLeg))
+    session.exercises.iter().any(|e| e.tags.is_single_leg_work())
 }
 
 /// Labels the bilateral lower-body exercises of a session.
@@ -58,7 +57,7 @@ fn label_bilateral(finding: Diagnostic, session: &SessionView<'_>) -> Diagnostic
         session
             .exercises
             .iter()
-            .filter(|e| e.tags.contains(Tag::Lower) && !e.tags.contains(Tag::SingleLeg))
+            .filter(|e| e.tags.trains_legs() && !e.tags.is_single_leg_work())
             .map(|e| (e.exercise.name.span, "both legs together")),
     )
 }

@@ -72,6 +72,18 @@ impl Lowering<'_> {
         if let Some(node) = fields.get("one_rep_max") {
             athlete.one_rep_max = self.one_rep_maxima(node);
         }
+        if let Some(node) = fields.get("body_weight") {
+            athlete.body_weight_kg = self.load(node, "`body_weight`").and_then(|load| {
+                let kg = load.value.kilograms();
+                if kg.is_none() {
+                    self.report(invalid(
+                        node.span,
+                        format!("`body_weight` must be in kg or lb, found `{}`", load.value),
+                    ));
+                }
+                kg
+            });
+        }
         athlete
     }
 

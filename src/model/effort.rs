@@ -1,0 +1,136 @@
+//! The effort model: when an exercise or a strength session is heavy, and when a run is
+//! hard. Every rule that needs "heavy" or "hard" reads these facts from the model; the
+//! model is documented in `docs/effort.md`.
+
+use crate::plan::{Exercise, Intensity, Load, RunType, Session, SessionKind};
+
+/// Share of one-rep max from which a lift is heavy (article 004's heavy zone is 75-85%).
+pub const HEAVY_SHARE_OF_MAX: f64 = 0.75;
+/// RPE from which a lift is heavy: two reps or fewer in reserve.
+pub const HEAVY_RPE: f64 = 8.0;
+/// Body weight assumed when the plan gives none.
+pub const DEFAULT_BODY_WEIGHT_KG: f64 = 70.0;
+
+/// The one-rep max a recreational runner who lifts can expect on the lifts that can be
+/// loaded heavily, as a multiple of body weight. An absolute load on one of these is
+/// judged against this estimate when the athlete's own max is not given; loads on other
+/// exercises (dumbbell and kettlebell accessories, calf raises, bands) are never heavy by
+/// their kilograms alone.
+const ESTIMATED_MAX_PER_BODY_WEIGHT: &[(&str, f64)] = &[
+    ("back squat", 0.85),
+    ("squat", 0.85),
+    ("front squat", 0.7),
+    ("overhead squat", 0.5),
+    ("deadlift", 1.0),
+    ("romanian deadlift", 0.8),
+    ("glute bridge", 1.0),
+    ("leg press", 1.6),
+    ("split squat", 0.45),
+    ("bulgarian split squat", 0.45),
+    ("reverse lunge", 0.45),
+    ("forward lunge", 0.45),
+    ("walking lunge", 0.45),
+    ("lunge", 0.45),
+    ("step-up", 0.4),
+];
+
+/// The estimated one-rep max in kg of a catalogue exercise, when it is one of the lifts
+/// that can be loaded heavily.
+pub fn estimated_max_kg(identity: &str, body_weight_kg: Option<f64>) -> Option<f64> {
+    let (_, ratio) = ESTIMATED_MAX_PER_BODY_WEIGHT.iter().find(|(name, _)| *name == identity)?;
+    Some(ratio * body_weight_kg.unwrap_or(DEFAULT_BODY_WEIGHT_KG))
+}
+
+/// The share of one-rep max a load represents, directly (`80%`) or through a max in kg
+/// (the athlete's own, else the estimate).
+pub fn share_of_max(load: Load, max_kg: Option<f64>) -> Option<f64> {
+    match load {
+        Load::PercentOfMax(percent) => Some(percent / 100.0),
+        Load::Kg(_) | Load::Lb(_) => load.kilograms().zip(max_kg).map(|(kg, max)| kg / max),
+        _ => None,
+    }
+}
+
+/// Heavy: the load word `heavy`, RPE 8 or more, or at least 75% of one-rep max, given as
+/// a percentage or computed from the athlete's max or, for the big lifts, the estimate.
+pub fn is_heavy_exercise(exercise: &Exercise, max_kg: Option<f64>) -> bool {
+    let Some(load) = exercise.load.as_ref().map(|l| l.value) else { return false };
+    match load {
+        Load::Heavy => true,
+        Load::Rpe(rpe) => rpe >= HEAVY_RPE,
+        _ => share_of_max(load, max_kg).is_some_and(|share| share >= HEAVY_SHARE_OF_MAX),
+    }
+}
+
+/// Whether a strength session is heavy: a heavy lower-body exercise, or a label that says
+/// so (`intensity: heavy` or `hard`). A label raises what the loads say, never lowers it.
+pub fn is_heavy_session(session: &Session, has_heavy_lower_body_exercise: bool) -> bool {
+    session.kind == SessionKind::Strength
+        && (has_heavy_lower_body_exercise
+            || matches!(session.intensity.as_ref().map(|i| i.value), Some(Intensity::Heavy | Intensity::Hard)))
+}
+
+/// From this distance a run is long, whatever type it is written with...
+pub const LONG_RUN_MIN_KM: f64 = 16.0;
+/// ...or from this duration.
+pub const LONG_RUN_MIN_MINUTES: f64 = 90.0;
+/// A run at least this many times the plan's usual (median) run is long too, once it
+/// is above the floors below (a 12 km run is long in a plan of 6 km runs).
+pub const LONG_RUN_SHARE_OF_USUAL: f64 = 1.5;
+/// The floors under the relative test.
+const RELATIVE_LONG_MIN_KM: f64 = 12.0;
+const RELATIVE_LONG_MIN_MINUTES: f64 = 70.0;
+
+/// The plan's usual run: median distance and median duration over its runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UsualRun {
+    /// Median km of the runs that give a distance.
+    pub km: Option<f64>,
+    /// Median minutes of the runs that give a duration.
+    pub minutes: Option<f64>,
+}
+
+impl UsualRun {
+    /// The usual run of a plan's sessions.
+    pub fn of<'a>(sessions: impl Iterator<Item = &'a Session>) -> UsualRun {
+        let mut km = Vec::new();
+        let mut minutes = Vec::new();
+        for session in sessions.filter(|s| matches!(s.kind, SessionKind::Run(_))) {
+            km.extend(session.distance_km);
+            minutes.extend(session.minutes.as_ref().map(|m| m.value));
+        }
+        UsualRun { km: median(&mut km), minutes: median(&mut minutes) }
+    }
+}
+
+fn median(values: &mut [f64]) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied()
+}
+
+/// Whether a run is long by its distance or duration: 16 km or 90 minutes, or one and a
+/// half times the plan's usual run (from 12 km or 70 minutes).
+pub fn is_long_by_length(session: &Session, usual: UsualRun) -> bool {
+    let long = |value: Option<f64>, absolute: f64, floor: f64, usual: Option<f64>| {
+        value.is_some_and(|v| v >= absolute || (v >= floor && usual.is_some_and(|u| v >= u * LONG_RUN_SHARE_OF_USUAL)))
+    };
+    let minutes = session.minutes.as_ref().map(|m| m.value);
+    long(session.distance_km, LONG_RUN_MIN_KM, RELATIVE_LONG_MIN_KM, usual.km)
+        || long(minutes, LONG_RUN_MIN_MINUTES, RELATIVE_LONG_MIN_MINUTES, usual.minutes)
+}
+
+/// Whether a session is a hard run: a hard type, `intensity: hard`, or long by its length.
+pub fn is_hard_run(session: &Session, usual: UsualRun) -> bool {
+    let SessionKind::Run(run_type) = session.kind else {
+        return false;
+    };
+    run_type.is_hard()
+        || matches!(session.intensity.as_ref().map(|i| i.value), Some(Intensity::Hard | Intensity::Heavy))
+        || is_long_by_length(session, usual)
+}
+
+/// Whether a run written with an easy type counts as a long run by its length.
+pub fn is_long_easy_run(session: &Session, usual: UsualRun) -> bool {
+    matches!(session.kind, SessionKind::Run(run_type) if !run_type.is_hard() && run_type != RunType::Race)
+        && is_long_by_length(session, usual)
+}
