@@ -41,7 +41,8 @@ impl Change {
 impl<'p> Model<'p> {
     /// The previous occurrence of `exercise` (in `session`, in week `week_position` of
     /// `self.weeks`): the same exercise in an earlier week, in the session with the same
-    /// title if there is one, else on the same weekday, else the latest earlier one.
+    /// title if there is one, else on the same weekday, else the latest earlier one; a
+    /// titled session never compares with another title's occurrence.
     pub fn previous_occurrence<'m>(
         &'m self,
         week_position: usize,
@@ -62,13 +63,17 @@ impl<'p> Model<'p> {
                 })
             })
         };
-        if let Some(title) = session.session.title.as_deref() {
-            let same_title = candidates().find(|o| o.session.session.title.as_deref() == Some(title));
-            if same_title.is_some() {
-                return same_title;
-            }
+        let Some(title) = session.session.title.as_deref() else {
+            return candidates().find(|o| o.session.weekday == session.weekday).or_else(|| candidates().next());
+        };
+        let same_title = candidates().find(|o| o.session.session.title.as_deref() == Some(title));
+        if same_title.is_some() {
+            return same_title;
         }
-        candidates().find(|o| o.session.weekday == session.weekday).or_else(|| candidates().next())
+        // A titled session is a slot of its own (a heavy day and a volume day in a rotation):
+        // the exercise's first appearance in it is no progression of another title's.
+        let untitled = || candidates().filter(|o| o.session.session.title.is_none());
+        untitled().find(|o| o.session.weekday == session.weekday).or_else(|| untitled().next())
     }
 }
 

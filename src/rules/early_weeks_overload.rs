@@ -17,32 +17,44 @@ const EARLY_MAX_SETS: u32 = 2;
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     for week in model.weeks.iter().filter(|w| w.training_week <= LAST_EARLY_WEEK) {
-        for (session, exercise) in week.exercises() {
-            if exercise.identity.is_none() {
-                continue;
-            }
+        // The worry is sore legs spoiling the first weeks of running: arms and core are
+        // left alone.
+        for (session, exercise) in week.exercises().filter(|(_, e)| e.identity.is_some() && e.tags.trains_legs()) {
             let name = &exercise.exercise.name.value;
-            let place =
-                |cx: &RuleContext<'_>, span, message: String| cx.exercise_finding(session, exercise, message).with_span(span);
-            if let Some(sets) = exercise.exercise.sets.as_ref().filter(|s| s.value > EARLY_MAX_SETS) {
-                let message = format!("{} sets of `{name}` in training week {}", sets.value, week.training_week);
-                let finding = place(cx, sets.span, message)
-                    .with_span_label(format!(
-                        "more than {EARLY_MAX_SETS} sets while the athlete is new to strength work"
-                    ))
-                    .with_help(format!(
-                        "start with {EARLY_MAX_SETS} sets (about half the target volume) for the first two weeks"
-                    ));
-                cx.report(finding);
-            }
-            if let Some(load) = exercise.exercise.load.as_ref().filter(|l| l.value.is_external()) {
-                let message =
-                    format!("`{name}` loaded with {} in training week {}", load.value, week.training_week);
-                let finding = place(cx, load.span, message)
-                    .with_span_label("external load while the athlete is new to strength work")
-                    .with_help("start with bodyweight for the first two weeks, then add load one step at a time");
-                cx.report(finding);
-            }
+            let sets = exercise.exercise.sets.as_ref().filter(|s| s.value > EARLY_MAX_SETS);
+            let load = exercise.exercise.load.as_ref().filter(|l| l.value.is_external());
+            // One finding per exercise: at the sets when there are too many, with the load
+            // as a second label when it is external too.
+            let (message, span, label, help) = match (sets, load) {
+                (Some(sets), load) => (
+                    format!("{} sets of `{name}` in training week {}", sets.value, week.training_week),
+                    sets.span,
+                    format!("more than {EARLY_MAX_SETS} sets while the athlete is new to strength work"),
+                    match load {
+                        Some(_) => format!(
+                            "start with {EARLY_MAX_SETS} sets at bodyweight (about half the target volume) for the first two weeks"
+                        ),
+                        None => format!(
+                            "start with {EARLY_MAX_SETS} sets (about half the target volume) for the first two weeks"
+                        ),
+                    },
+                ),
+                (None, Some(load)) => (
+                    format!("`{name}` loaded with {} in training week {}", load.value, week.training_week),
+                    load.span,
+                    "external load while the athlete is new to strength work".to_owned(),
+                    "start with bodyweight for the first two weeks, then add load one step at a time".to_owned(),
+                ),
+                (None, None) => continue,
+            };
+            let extra_load = load.filter(|_| sets.is_some());
+            let finding = cx
+                .exercise_finding(session, exercise, message)
+                .with_span(span)
+                .with_span_label(label)
+                .with_labels(extra_load.map(|load| (load.span, format!("and loaded with {}", load.value))))
+                .with_help(help);
+            cx.report(finding);
         }
     }
 }

@@ -45,7 +45,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             .with_span_label(heaviness(session))
             .with_labels(runs.iter().map(|next| (next.session.kind_key, format!("next day: {}", next.run_description()))))
             .with_help(format!(
-                "move this session to after the {run_type} (24-48 hours before the next hard run), or make it light: bodyweight, 2-3 sets"
+                "leave 24-48 hours between heavy lifting and the {run_type}: move this session to after it, or make it light (bodyweight, 2-3 sets)"
             ));
         cx.report(finding);
     }

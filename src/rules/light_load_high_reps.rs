@@ -26,7 +26,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             .with_span_label("a weight you can lift 20 times is too light to build strength")
             .with_label(load.span, "load")
             .with_help(
-                "raise the load until 8-12 reps are hard, or drop the weight and treat it as endurance work",
+                "for strength, pick a load that makes 4-10 reps hard; otherwise this is endurance work, not strength",
             );
         cx.report(finding);
     }

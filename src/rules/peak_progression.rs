@@ -48,7 +48,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                     cx.exercise_finding(session, exercise, format!("`{name}` progressed {when}"))
                     .with_span_label(described.join(", "))
                     .with_help(format!(
-                        "hold or reduce: keep week {}'s prescription and cut sets by a third to a half",
+                        "go back to week {}'s prescription; before the race, strength is maintained or cut back, never raised",
                         previous.week.week.number
                     ))
                     .with_label(

@@ -27,11 +27,13 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         if let Some(run) = first_speed {
             if calf_weeks < min_weeks {
                 let finding = cx
-                    .session_finding(run, format!("first {} after {calf_weeks} weeks of calf work", run.run_description()))
+                    .session_finding(run, format!("first {} after {} of calf work", run.run_description(), weeks(calf_weeks)))
                     .with_span_label(format!("the calves and Achilles need {min_weeks} weeks of strength work before this"))
-                    .with_help(format!(
-                        "move the first fast or hill session after {min_weeks} weeks with calf raises, or add calf work from week 1"
-                    ));
+                    .with_help(if calf_weeks == 0 {
+                        format!("add calf raises from week 1 and keep the first fast or hill session for after {}", weeks(min_weeks))
+                    } else {
+                        format!("keep the first fast or hill session for after {} with calf raises", weeks(min_weeks))
+                    });
                 cx.report(finding);
             }
             return;
@@ -40,4 +42,9 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             calf_weeks += 1;
         }
     }
+}
+
+/// `1 week`, `3 weeks`.
+fn weeks(count: u32) -> String {
+    if count == 1 { "1 week".to_owned() } else { format!("{count} weeks") }
 }
