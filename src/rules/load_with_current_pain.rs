@@ -3,12 +3,13 @@
 use super::RuleContext;
 use crate::diagnostic::Span;
 use crate::model::Model;
+use crate::tags::Tag;
 
 declare_rule! {
     name: "load-with-current-pain",
     category: Safety,
     default: error,
-    summary: "the athlete reports current pain but the plan has loaded exercises or hard runs",
+    summary: "the athlete reports current pain but the plan has loaded exercises, jumps, heavy sessions or hard runs",
 }
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
@@ -17,14 +18,21 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         return;
     };
     let first_load = model.sessions().find_map(|(_, session)| {
-        let loaded = session
-            .exercises
-            .iter()
-            .find(|e| session.is_strength() && e.exercise.load.as_ref().is_some_and(|l| l.value.is_external()));
-        match loaded {
-            Some(exercise) => {
-                Some((exercise.exercise.name.span, format!("loaded: `{}`", exercise.exercise.describe())))
+        // Jumps and hops load an irritated tendon as much as weights do, bodyweight or not.
+        let loaded = session.exercises.iter().find_map(|e| {
+            let external = session.is_strength() && e.exercise.load.as_ref().is_some_and(|l| l.value.is_external());
+            let impact = e.tags.contains(Tag::Plyometric);
+            match (external, impact) {
+                (true, _) => Some((e, "loaded")),
+                (false, true) => Some((e, "impact")),
+                (false, false) => None,
             }
+        });
+        match loaded {
+            Some((exercise, why)) => {
+                Some((exercise.exercise.name.span, format!("{why}: `{}`", exercise.exercise.describe())))
+            }
+            None if session.is_heavy => Some((session.session.kind_key, "heavy session".to_owned())),
             None if session.is_hard_run => {
                 Some((session.session.kind_key, format!("hard: {}", session.run_description())))
             }

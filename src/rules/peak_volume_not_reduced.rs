@@ -26,10 +26,18 @@ fn volume(week: &WeekView<'_>) -> u32 {
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let max_share = Options::read(cx).max_share;
+    // The typical build (else base) week: the median, so a few weeks with one session
+    // fewer do not make a properly reduced peak look like a full one.
     let reference = [Phase::Build, Phase::Base].into_iter().find_map(|phase| {
-        let weeks: Vec<&WeekView<'_>> = model.weeks.iter().filter(|w| w.phase == phase).collect();
-        let total: u32 = weeks.iter().map(|w| volume(w)).sum();
-        (!weeks.is_empty()).then(|| (phase, f64::from(total) / weeks.len() as f64))
+        let mut volumes: Vec<u32> = model.weeks.iter().filter(|w| w.phase == phase).map(volume).collect();
+        volumes.sort_unstable();
+        let middle = volumes.len() / 2;
+        let median = match (volumes.len() % 2, volumes.get(middle.wrapping_sub(1)), volumes.get(middle)) {
+            (0, Some(&low), Some(&high)) => (f64::from(low) + f64::from(high)) / 2.0,
+            (_, _, Some(&value)) => f64::from(value),
+            _ => return None,
+        };
+        Some((phase, median))
     });
     let Some((phase, mean)) = reference.filter(|(_, mean)| *mean > 0.0) else {
         return;
@@ -44,7 +52,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         let target = (mean * max_share).floor();
         let finding = cx
             .week_finding(week, format!("peak week {} keeps {:.0}% of the {phase} volume", week.week.number, share * 100.0)).with_span(span)
-            .with_span_label(format!("{sets} sets against a {phase}-week mean of {}", Number(mean)))
+            .with_span_label(format!("{sets} sets against a typical {phase} week's {}", Number(mean)))
             .with_help(format!(
                 "cut strength volume by 30-50% in peak weeks: at most {} sets this week",
                 Number(target)

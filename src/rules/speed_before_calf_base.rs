@@ -2,7 +2,7 @@
 
 use super::RuleContext;
 use crate::model::Model;
-use crate::plan::SessionKind;
+use crate::plan::{Level, SessionKind};
 
 declare_rule! {
     name: "speed-before-calf-base",
@@ -17,7 +17,10 @@ declare_rule! {
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let min_weeks = Options::read(cx).min_weeks;
     let athlete = &model.plan.athlete;
-    if athlete.strength_weeks >= min_weeks && !athlete.has_history("achilles") {
+    // The advice is for runners adding fast running to their legs for the first time: an
+    // intermediate or advanced runner already runs fast, unless the Achilles has complained.
+    let experienced = matches!(athlete.level, Level::Intermediate | Level::Advanced);
+    if (athlete.strength_weeks >= min_weeks || experienced) && !athlete.has_history("achilles") {
         return;
     }
     let mut calf_weeks = 0;
