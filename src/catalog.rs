@@ -110,8 +110,17 @@ impl Catalog {
     /// is close enough to be a likely misspelling).
     pub fn nearest(&self, name: &str, limit: usize) -> Vec<&str> {
         let folded = fold_name(name);
+        // Only exercises of the family the name reveals (if it reveals one) are proposed.
+        let family = crate::family::of_name(name);
+        let same_family = |index: usize| {
+            family.is_none() || self.entries.get(index).and_then(|e| crate::family::of_tags(e.tags)) == family
+        };
         // Ask for every close spelling, then keep the first of each exercise.
-        let spellings = self.folded_spellings.iter().map(|(spelling, _)| spelling.as_str());
+        let spellings = self
+            .folded_spellings
+            .iter()
+            .filter(|(_, index)| same_family(*index))
+            .map(|(spelling, _)| spelling.as_str());
         let close = crate::suggest::nearest(&folded, spellings, usize::MAX);
         let mut names: Vec<&str> = Vec::with_capacity(limit);
         for spelling in close {
@@ -178,6 +187,16 @@ fn singular(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggestions_stay_within_the_family_the_name_reveals() {
+        let catalog = Catalog::builtin();
+        let suggest = |name: &str| catalog.nearest(name, 3);
+        assert_eq!(suggest("hamer curl").first(), Some(&"hammer curl"));
+        assert!(!suggest("hamer curl").contains(&"hamstring curl"), "{:?}", suggest("hamer curl"));
+        assert!(suggest("hurdle hopz").iter().all(|name| !name.contains("calf")), "{:?}", suggest("hurdle hopz"));
+        assert!(suggest("calf stretchh").iter().all(|name| name.contains("stretch") || name.contains("roll")));
+    }
 
     #[test]
     fn the_embedded_catalogue_loads() {

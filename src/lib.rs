@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod family;
 pub mod model;
 pub mod plan;
 pub mod registry;
