@@ -29,7 +29,8 @@ pub struct Model<'p> {
 pub struct WeekView<'p> {
     /// The week as written.
     pub week: &'p crate::plan::Week,
-    /// The phase, inherited from earlier weeks when not written.
+    /// The phase, inherited from earlier weeks when not written; in a plan that labels no
+    /// phase, taken from `race.week` (race, 2 taper and 3 peak weeks before it).
     pub phase: Phase,
     /// Plan week + `athlete.strength_weeks`.
     pub training_week: u32,
@@ -161,9 +162,13 @@ impl<'p> Model<'p> {
         }));
         let mut weeks = Vec::with_capacity(plan.weeks.len());
         let mut phase = Phase::Base;
+        let race_week = plan.race.as_ref().and_then(|race| race.week.as_ref()).map(|week| week.value);
+        let phases_written = plan.weeks.iter().any(|week| week.phase.is_some());
         for week in &plan.weeks {
             if let Some(written) = &week.phase {
                 phase = written.value;
+            } else if let Some(race_week) = race_week.filter(|_| !phases_written) {
+                phase = phase_before_race(week.number, race_week);
             }
             let mut sessions = Vec::new();
             let mut rest_days = Vec::new();
@@ -237,6 +242,23 @@ impl<'p> Model<'p> {
     /// Every session in calendar order with its week.
     pub fn sessions(&self) -> impl Iterator<Item = (&WeekView<'p>, &SessionView<'p>)> {
         self.weeks.iter().flat_map(|week| week.sessions.iter().map(move |session| (week, session)))
+    }
+}
+
+/// Weeks of taper before the race week, when the phases come from `race.week`.
+const INFERRED_TAPER_WEEKS: u32 = 2;
+/// Weeks of peak before the taper, likewise.
+const INFERRED_PEAK_WEEKS: u32 = 3;
+
+/// The phase of a plan week in a plan that labels no phase but names its race week: the
+/// race week, two taper weeks before it, three peak weeks before those, recovery after.
+fn phase_before_race(week: u32, race_week: u32) -> Phase {
+    match race_week.checked_sub(week) {
+        None => Phase::Recovery,
+        Some(0) => Phase::Race,
+        Some(before) if before <= INFERRED_TAPER_WEEKS => Phase::Taper,
+        Some(before) if before <= INFERRED_TAPER_WEEKS + INFERRED_PEAK_WEEKS => Phase::Peak,
+        Some(_) => Phase::Base,
     }
 }
 

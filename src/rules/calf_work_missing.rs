@@ -10,7 +10,7 @@ declare_rule! {
     summary: "a lower-body session has no calf or soleus exercise",
 }
 
-const HELP: &str = "add calf work to every lower-body session, e.g. `- single-leg calf raise: 3x12 each` or `- seated calf raise: 3x15`";
+const HELP: &str = "add calf work to every lower-body session, e.g. `- single-leg calf raise: 2x12 each` or `- bent-knee calf raise: 2x12 each`, lowering slowly";
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     for (_, session) in model.sessions() {

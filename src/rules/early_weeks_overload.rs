@@ -32,15 +32,15 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                     format!("more than {EARLY_MAX_SETS} sets while the athlete is new to strength work"),
                     match load {
                         Some(_) => format!(
-                            "start with {EARLY_MAX_SETS} sets at bodyweight (about half the target volume) for the first two weeks"
+                            "for the first two weeks use about half the full dose: {EARLY_MAX_SETS} sets, fewer reps, bodyweight only"
                         ),
                         None => format!(
-                            "start with {EARLY_MAX_SETS} sets (about half the target volume) for the first two weeks"
+                            "for the first two weeks use about half the full dose: {EARLY_MAX_SETS} sets and fewer reps"
                         ),
                     },
                 ),
                 (None, Some(load)) => (
-                    format!("`{name}` loaded with {} in training week {}", load.value, week.training_week),
+                    format!("`{name}` loaded with `{}` in training week {}", load.value, week.training_week),
                     load.span,
                     "external load while the athlete is new to strength work".to_owned(),
                     "start with bodyweight for the first two weeks, then add load one step at a time".to_owned(),

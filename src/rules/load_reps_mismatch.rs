@@ -32,11 +32,27 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         if f64::from(upper) <= limit {
             continue;
         }
+        let percent = format!("{:.0}", share * 100.0);
+        // From the max up, Epley's estimate is zero reps or fewer and only the margin is
+        // left, so the limit means nothing: say what the load is instead.
+        let (label, help) = if share >= 1.0 {
+            (
+                "at or above the one-rep max: one rep at most".to_owned(),
+                format!("check the load and `athlete.one_rep_max`: {percent}% of max leaves no room for a set of reps"),
+            )
+        } else {
+            let most = Number(limit.floor());
+            (
+                format!("about {most} reps are possible at this load"),
+                format!("prescribe at most {most} reps at this load, or lower the load"),
+            )
+        };
         let finding = cx
-            .exercise_finding(session, exercise, format!("{upper} reps of `{}` at {:.0}% of max", e.name.value, share * 100.0)).with_span(reps.span)
-            .with_span_label(format!("about {} reps are possible at this load", Number(limit.floor())))
-            .with_label(load.span, format!("{:.0}% of one-rep max", share * 100.0))
-            .with_help(format!("prescribe at most {} reps at this load, or lower the load", Number(limit.floor())));
+            .exercise_finding(session, exercise, format!("{upper} reps of `{}` at {percent}% of max", e.name.value))
+            .with_span(reps.span)
+            .with_span_label(label)
+            .with_label(load.span, format!("{percent}% of one-rep max"))
+            .with_help(help);
         cx.report(finding);
     }
 }

@@ -12,6 +12,8 @@ declare_rule! {
     summary: "the athlete reports current pain but the plan has loaded exercises, jumps, heavy sessions or hard runs",
 }
 
+const HELP: &str = "have a physiotherapist or sports doctor assess the pain before adding load; once they clear it, set `cleared: true`";
+
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let athlete = &model.plan.athlete;
     let Some(pain_span) = athlete.pain_span.filter(|_| !athlete.pain.is_empty() && !athlete.cleared) else {
@@ -45,8 +47,8 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let pain: Vec<String> = athlete.pain.iter().map(|p| format!("`{}`", p.value)).collect();
     let finding = cx
         .finding(pain_span, format!("current pain ({}) but the plan adds load", pain.join(", ")))
-        .with_span_label("not yet assessed")
+        .with_span_label("not cleared for loading")
         .with_label(span as Span, label)
-        .with_help("have a physiotherapist assess the pain first; once cleared, record it with `cleared: true`");
+        .with_help(HELP);
     cx.report(finding);
 }

@@ -9,9 +9,9 @@ declare_rule! {
     name: "peak-volume-not-reduced",
     category: Volume,
     default: warning,
-    summary: "a peak week's strength volume is above `max-share` of the build (or base) weeks' mean",
+    summary: "a peak week's strength volume is above `max-share` of a typical build (or base) week",
     options: {
-        max_share: number = 0.7, "max-share", "the largest share of the build-week mean volume a peak week may keep";
+        max_share: number = 0.7, "max-share", "the largest share of a typical (median) build week's volume a peak week may keep";
     },
 }
 
@@ -39,24 +39,31 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         };
         Some((phase, median))
     });
-    let Some((phase, mean)) = reference.filter(|(_, mean)| *mean > 0.0) else {
+    let Some((phase, typical)) = reference.filter(|(_, typical)| *typical > 0.0) else {
         return;
     };
+    // The smallest cut `max-share` asks for, in whole percent (never below 0).
+    let cut = Number((100.0 * (1.0 - max_share)).round().max(0.0));
     for week in model.weeks.iter().filter(|w| w.phase == Phase::Peak) {
         let sets = volume(week);
-        let share = f64::from(sets) / mean;
+        let share = f64::from(sets) / typical;
         if share <= max_share {
             continue;
         }
         let span = week.week.phase.as_ref().map_or(week.week.number_key, |phase| phase.span);
-        let target = (mean * max_share).floor();
-        let finding = cx
-            .week_finding(week, format!("peak week {} keeps {:.0}% of the {phase} volume", week.week.number, share * 100.0)).with_span(span)
-            .with_span_label(format!("{sets} sets against a typical {phase} week's {}", Number(mean)))
-            .with_help(format!(
-                "cut strength volume by 30-50% in peak weeks: at most {} sets this week",
-                Number(target)
-            ));
+        let target = (typical * max_share).floor().max(1.0);
+        let message = format!("peak week {} keeps {:.0}% of the {phase} volume", week.week.number, share * 100.0);
+        let label = format!("{} against a typical {phase} week's {}", set_count(f64::from(sets)), Number(typical));
+        let help = format!(
+            "reduce strength volume in peak weeks by at least {cut}% (the article suggests 30-50%) and keep it at maintenance: at most {} this week",
+            set_count(target)
+        );
+        let finding = cx.week_finding(week, message).with_span(span).with_span_label(label).with_help(help);
         cx.report(finding);
     }
+}
+
+/// `1 set`, `3 sets`.
+fn set_count(count: f64) -> String {
+    if count == 1.0 { "1 set".to_owned() } else { format!("{} sets", Number(count)) }
 }

@@ -27,16 +27,21 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 exercise.exercise.name.value, week.training_week
             );
             let how = format!(
-                "training week {} = plan week {} + {prior} weeks of strength training before the plan (`strength_weeks`)",
-                week.training_week, week.week.number
+                "training week {} = plan week {} + {} of strength training before the plan (`strength_weeks`)",
+                week.training_week,
+                week.week.number,
+                weeks(prior)
             );
-            let finding = cx
-                .exercise_finding(session, exercise, message)
-                .with_span_label(how)
-                .with_help(format!(
-                    "build a strength base first and add low-volume jumps from training week {min_week}; until then use strength work such as `- single-leg calf raise: 3x12 each`"
-                ));
+            let help = format!(
+                "build a strength base first and add low-volume jumps from training week {min_week}; until then train the calves with slow raises, e.g. `- single-leg calf raise: 2x12 each`"
+            );
+            let finding = cx.exercise_finding(session, exercise, message).with_span_label(how).with_help(help);
             cx.report(finding);
         }
     }
+}
+
+/// `1 week`, `3 weeks`.
+fn weeks(count: u32) -> String {
+    if count == 1 { "1 week".to_owned() } else { format!("{count} weeks") }
 }

@@ -26,15 +26,17 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 }
                 let name = &exercise.exercise.name.value;
                 let all: Vec<String> = changes.iter().map(|c| c.describe()).collect();
-                let others: Vec<&str> = rest.iter().map(|c| c.variable).collect();
+                let others: Vec<&str> = rest.iter().map(|c| spoken(c.variable)).collect();
+                let message = format!("`{name}` rose in {} variables at once", changes.len());
                 let finding = cx
-                    .exercise_finding(session, exercise, format!("`{name}` rose in {} variables at once", changes.len()))
+                    .exercise_finding(session, exercise, message)
                     .with_span_label(all.join(", "))
                     .with_help(format!(
-                        "progress one variable at a time: this week raise only {} ({}) and keep {} as in week {}",
-                        first.variable,
-                        first.describe(),
-                        others.join(", "),
+                        "progress one variable at a time: raise only {} this week ({} -> {}) and keep {} as in week {}",
+                        spoken(first.variable),
+                        first.from,
+                        first.to,
+                        english_list(&others),
                         previous.week.week.number
                     ))
                     .with_labels(changes.iter().map(|change| (change.span, change.describe())))
@@ -45,5 +47,22 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 cx.report(finding);
             }
         }
+    }
+}
+
+/// A variable as the help text names it: the tempo that rises is its lowering time.
+fn spoken(variable: &str) -> &str {
+    match variable {
+        "tempo" => "lowering time",
+        other => other,
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn english_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }

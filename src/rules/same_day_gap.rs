@@ -2,6 +2,7 @@
 
 use super::RuleContext;
 use crate::model::Model;
+use crate::plan::load::Number;
 
 declare_rule! {
     name: "same-day-gap",
@@ -14,7 +15,12 @@ declare_rule! {
 }
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
-    let min_minutes = Options::read(cx).min_hours * 60.0;
+    let min_hours = Options::read(cx).min_hours;
+    let min_minutes = min_hours * 60.0;
+    let help = format!(
+        "run first and leave at least {} before the lift, or move the lift to a day that is not the eve of a hard run",
+        hours_text(min_hours)
+    );
     for week in &model.weeks {
         for heavy in week.sessions.iter().filter(|s| s.is_heavy) {
             let Some(heavy_at) = &heavy.session.at else {
@@ -34,13 +40,11 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 let message =
                     format!("heavy session and {} only {}h{:02} apart", run.run_description(), gap / 60, gap % 60);
                 let finding = cx
-                    .session_finding(later_session, message).with_span(later.span)
+                    .session_finding(later_session, message)
+                    .with_span(later.span)
                     .with_span_label(format!("{} after the other session", hours(gap)))
                     .with_label(earlier.span, "first session")
-                    .with_help(format!(
-                        "leave at least {} hours between the two, or put them on different days",
-                        crate::plan::load::Number(min_minutes / 60.0)
-                    ));
+                    .with_help(help.as_str());
                 cx.report(finding);
             }
         }
@@ -49,4 +53,9 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
 
 fn hours(minutes: u32) -> String {
     format!("{}h{:02}", minutes / 60, minutes % 60)
+}
+
+/// `1 hour`, `3 hours`, `2.5 hours`.
+fn hours_text(count: f64) -> String {
+    if count == 1.0 { "1 hour".to_owned() } else { format!("{} hours", Number(count)) }
 }

@@ -23,12 +23,21 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         if minutes.value <= max {
             continue;
         }
+        let message = format!("{}-minute strength session, longer than {}", Number(minutes.value), Number(max));
+        let help = format!(
+            "keep it within {}: a few compound exercises done with care give runners most of the benefit, so drop isolation work first",
+            minutes_text(max)
+        );
         let finding = cx
-            .session_finding(session, format!("{}-minute strength session, longer than {}", Number(minutes.value), Number(max))).with_span(minutes.span)
-            .with_span_label(format!("{} minutes over", Number(minutes.value - max)))
-            .with_help(
-                "runners get the benefit from 20-45 focused minutes: cut accessory work or split the session",
-            );
+            .session_finding(session, message)
+            .with_span(minutes.span)
+            .with_span_label(format!("{} over", minutes_text(minutes.value - max)))
+            .with_help(help);
         cx.report(finding);
     }
+}
+
+/// `1 minute`, `5 minutes`, `2.5 minutes`.
+fn minutes_text(count: f64) -> String {
+    if count == 1.0 { "1 minute".to_owned() } else { format!("{} minutes", Number(count)) }
 }

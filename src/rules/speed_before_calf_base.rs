@@ -29,14 +29,22 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             week.sessions.iter().find(|s| matches!(s.session.kind, SessionKind::Run(t) if t.is_speed_work()));
         if let Some(run) = first_speed {
             if calf_weeks < min_weeks {
-                let finding = cx
-                    .session_finding(run, format!("first {} after {} of calf work", run.run_description(), weeks(calf_weeks)))
-                    .with_span_label(format!("the calves and Achilles need {min_weeks} weeks of strength work before this"))
-                    .with_help(if calf_weeks == 0 {
-                        format!("add calf raises from week 1 and keep the first fast or hill session for after {}", weeks(min_weeks))
-                    } else {
-                        format!("keep the first fast or hill session for after {} with calf raises", weeks(min_weeks))
-                    });
+                let message = format!("first {} after {} of calf work", run.run_description(), weeks(calf_weeks));
+                let label =
+                    format!("build the calves and Achilles with {} of calf raises before this", weeks(min_weeks));
+                let help = if calf_weeks == 0 {
+                    format!(
+                        "add calf raises from week 1 and hold back the first fast or hill session until the plan has had {} with calf raises",
+                        weeks(min_weeks)
+                    )
+                } else {
+                    format!(
+                        "hold back the first fast or hill session until the plan has had {} with calf raises (so far {})",
+                        weeks(min_weeks),
+                        weeks(calf_weeks)
+                    )
+                };
+                let finding = cx.session_finding(run, message).with_span_label(label).with_help(help);
                 cx.report(finding);
             }
             return;

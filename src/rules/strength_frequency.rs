@@ -25,7 +25,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     if some_week_needs_strength && model.sessions().all(|(_, session)| !session.is_lower_body) {
         let finding = cx
             .finding(model.plan.weeks_key, "the plan has no lower-body strength session at all")
-            .with_span_label(format!("{} weeks without lower-body strength", model.weeks.len()))
+            .with_span_label("no week of the plan has a lower-body session")
             .with_help("add one or two short lower-body sessions a week: even one a week beats none");
         cx.report(finding);
         return;
@@ -42,7 +42,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                     week.week.number,
                     week.phase
                 ),
-                "plan at least one lower-body session: one a week keeps the gains, two build them".to_owned(),
+                format!("plan at least {}: one a week keeps the gains, two build them", sessions(week_min)),
             )
         } else if count > week_max {
             (
@@ -52,7 +52,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                     week.week.number,
                     week.phase
                 ),
-                format!("keep to {week_max} lower-body sessions so running stays the priority"),
+                format!("keep to {} so running stays the priority", sessions(week_max)),
             )
         } else {
             continue;

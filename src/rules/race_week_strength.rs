@@ -1,0 +1,59 @@
+//! `race-week-strength`: strength work crowding the race.
+
+use super::RuleContext;
+use crate::model::{Model, SessionView};
+use crate::plan::{Phase, RunType, SessionKind};
+
+declare_rule! {
+    name: "race-week-strength",
+    category: Schedule,
+    default: warning,
+    summary: "more than `max-sessions` strength sessions in race week, or leg work within `days-before` days of a race",
+    options: {
+        max_sessions: integer = 1, "max-sessions", "the most strength sessions in the race week";
+        days_before: integer = 2, "days-before", "how many days before a race a lower-body session is too close";
+    },
+}
+
+fn is_race(session: &SessionView<'_>) -> bool {
+    session.session.kind == SessionKind::Run(RunType::Race)
+}
+
+fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
+    let Options { max_sessions, days_before } = Options::read(cx);
+    let race_week = model.plan.race.as_ref().and_then(|race| race.week.as_ref()).map(|week| week.value);
+    for week in &model.weeks {
+        let is_race_week = race_week == Some(week.week.number) || week.phase == Phase::Race;
+        let strength: Vec<&SessionView<'_>> = week.sessions.iter().filter(|s| s.is_strength()).collect();
+        if is_race_week && strength.len() > max_sessions as usize {
+            let finding = cx
+                .week_finding(week, format!("{} strength sessions in race week {}", strength.len(), week.week.number))
+                .with_labels(strength.iter().map(|s| (s.session.kind_key, format!("strength on {}", s.weekday))))
+                .with_help(format!(
+                    "one short session keeps strength in race week: keep at most {max_sessions} and make it light"
+                ));
+            cx.report(finding);
+        }
+    }
+    let races: Vec<&SessionView<'_>> = model.sessions().map(|(_, s)| s).filter(|s| is_race(s)).collect();
+    for (_, session) in model.sessions().filter(|(_, s)| s.is_lower_body) {
+        let close = races.iter().find(|race| {
+            let days = race.day_number.checked_sub(session.day_number);
+            days.is_some_and(|d| d <= u64::from(days_before) && (d > 0 || session.happens_before(race)))
+        });
+        let Some(race) = close else { continue };
+        let days = race.day_number.saturating_sub(session.day_number);
+        let when = match days {
+            0 => "on race day".to_owned(),
+            1 => "the day before a race".to_owned(),
+            n => format!("{n} days before a race"),
+        };
+        let finding = cx
+            .session_finding(session, format!("lower-body session {when}"))
+            .with_label(race.session.kind_key, format!("race on {}", race.weekday))
+            .with_help(format!(
+                "keep the last {days_before} days before a race free of leg work, so the legs arrive fresh"
+            ));
+        cx.report(finding);
+    }
+}
