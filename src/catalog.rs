@@ -9,6 +9,9 @@ use serde::Deserialize;
 
 use crate::tags::{Tag, TagSet};
 
+/// Names longer than this (in characters, folded) get no "did you mean".
+const MAX_SUGGESTED_NAME: usize = 64;
+
 /// The catalogue text shipped with runlint.
 pub const CATALOG_YAML: &str = include_str!("../data/exercises.yaml");
 
@@ -110,6 +113,16 @@ impl Catalog {
     /// is close enough to be a likely misspelling).
     pub fn nearest(&self, name: &str, limit: usize) -> Vec<&str> {
         let folded = fold_name(name);
+        // A typo is a short edit of a real name: a very long name gets no suggestion, and
+        // only names of a comparable length are compared (bounded work on hostile input).
+        let length = folded.chars().count();
+        if length > MAX_SUGGESTED_NAME {
+            return Vec::new();
+        }
+        let comparable = |spelling: &str| {
+            let other = spelling.len();
+            other * 2 >= length && other <= length * 2 + 4
+        };
         // Only exercises of the family the name reveals (if it reveals one) are proposed.
         let family = crate::family::of_name(name);
         let same_family = |index: usize| {
@@ -119,7 +132,7 @@ impl Catalog {
         let spellings = self
             .folded_spellings
             .iter()
-            .filter(|(_, index)| same_family(*index))
+            .filter(|(spelling, index)| comparable(spelling) && same_family(*index))
             .map(|(spelling, _)| spelling.as_str());
         let close = crate::suggest::nearest(&folded, spellings, usize::MAX);
         let mut names: Vec<&str> = Vec::with_capacity(limit);

@@ -3,6 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, ValueEnum};
 use rayon::prelude::*;
@@ -12,6 +13,7 @@ use crate::diagnostic::Severity;
 use crate::discover::{self, Input, PathError};
 use crate::render::{self, FileReport, Format, RenderOptions};
 use crate::rules::RULES;
+use crate::safe_text;
 use crate::source::Source;
 
 /// Lints the strength training in running plans written in YAML.
@@ -59,7 +61,7 @@ pub struct Args {
     #[arg(long)]
     pub no_config: bool,
 
-    /// Number of files linted in parallel (default: one per core).
+    /// Number of files linted in parallel (default and maximum: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
@@ -166,17 +168,20 @@ pub fn run(args: Args) -> ExitCode {
         return explain(name);
     }
     let Some(config) = load_config(&args) else { return ExitCode::from(EXIT_FAILURE) };
-    let threads = args.threads.unwrap_or(0);
+    // More threads than cores only costs: each needs a stack, and 100,000 exhaust memory.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = args.threads.map_or(0, |asked| asked.clamp(1, cores));
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool,
         Err(error) => {
-            eprintln!("runlint: cannot start worker threads: {error}");
+            say(format_args!("runlint: cannot start worker threads: {error}"));
             return ExitCode::from(EXIT_FAILURE);
         }
     };
     let (reports, path_errors) = pool.install(|| lint_paths(&args, &config));
     for error in &path_errors {
-        report_run_error(RunError::Path { path: error.path.clone(), message: error.message.clone() });
+        let path = safe_text::line(&error.path).into_owned();
+        report_run_error(RunError::Path { path, message: error.message.clone() });
     }
     let options = RenderOptions {
         color,
@@ -192,12 +197,12 @@ pub fn run(args: Args) -> ExitCode {
     if let Err(error) = written
         && error.kind() != io::ErrorKind::BrokenPipe
     {
-        eprintln!("runlint: cannot write output: {error}");
+        say(format_args!("runlint: cannot write output: {error}"));
         return ExitCode::from(EXIT_FAILURE);
     }
     let fail_at = args.fail_level.severity();
     let failed = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= fail_at);
-    ExitCode::from(match (path_errors.is_empty(), failed) {
+    ExitCode::from(match (path_errors.is_empty() && !STDERR_FAILED.load(Ordering::Relaxed), failed) {
         (false, _) => EXIT_FAILURE,
         (true, true) => EXIT_FINDINGS,
         (true, false) => EXIT_CLEAN,
@@ -233,7 +238,10 @@ fn lint_input(input: &Input, config: &Config, verbose: bool) -> Result<Option<Fi
     let bytes = read.map_err(|error| PathError { path: name.clone(), message: discover::describe_io_error(&error) })?;
     if matches!(input, Input::Walked(_)) && !discover::looks_like_plan(&bytes) {
         if verbose {
-            eprintln!("runlint: skipped `{name}`: no top-level `weeks:` line, so not a plan");
+            say(format_args!(
+                "runlint: skipped `{}`: no top-level `weeks:` line, so not a plan",
+                safe_text::line(&name)
+            ));
         }
         return Ok(None);
     }
@@ -262,10 +270,11 @@ fn load_config(args: &Args) -> Option<Config> {
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let name = discover::display_path(path.strip_prefix(&cwd).unwrap_or(&path));
-    let text = match std::fs::read_to_string(&path) {
+    let text = match discover::read_config_file(&path) {
         Ok(text) => text,
         Err(error) => {
-            report_run_error(RunError::Config { path: name, message: discover::describe_io_error(&error) });
+            let path = safe_text::line(&name).into_owned();
+            report_run_error(RunError::Config { path, message: discover::describe_io_error(&error) });
             return None;
         }
     };
@@ -274,7 +283,7 @@ fn load_config(args: &Args) -> Option<Config> {
         Ok(config) => Some(config),
         Err(errors) => {
             for error in errors {
-                eprintln!("{:?}", miette::Report::new(error));
+                say(format_args!("{:?}", miette::Report::new(error)));
             }
             None
         }
@@ -290,7 +299,7 @@ fn explain(name: &str) -> ExitCode {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
                 None => "`runlint --list-rules` lists every rule".to_owned(),
             };
-            report_run_error(RunError::UnknownRule { name: name.to_owned(), help });
+            report_run_error(RunError::UnknownRule { name: safe_text::line(name).into_owned(), help });
             ExitCode::from(EXIT_FAILURE)
         }
     }
@@ -314,14 +323,24 @@ fn finish(result: io::Result<()>) -> ExitCode {
         Ok(()) => ExitCode::from(EXIT_CLEAN),
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLEAN),
         Err(error) => {
-            eprintln!("runlint: cannot write output: {error}");
+            say(format_args!("runlint: cannot write output: {error}"));
             ExitCode::from(EXIT_FAILURE)
         }
     }
 }
 
 fn report_run_error(error: RunError) {
-    eprintln!("{:?}", miette::Report::new(error));
+    say(format_args!("{:?}", miette::Report::new(error)));
+}
+
+/// Set when standard error could not be written: the run then ends with exit code 2.
+static STDERR_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Writes a line to standard error; a full or closed stderr is remembered, never a panic.
+fn say(text: std::fmt::Arguments<'_>) {
+    if writeln!(io::stderr().lock(), "{text}").is_err() {
+        STDERR_FAILED.store(true, Ordering::Relaxed);
+    }
 }
 
 fn use_color(choice: ColorChoice) -> bool {

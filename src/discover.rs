@@ -158,7 +158,29 @@ fn innermost_io(error: &ignore::Error) -> Option<&std::io::Error> {
 
 /// Whether text looks like a plan: some line starts with `weeks:`.
 pub fn looks_like_plan(bytes: &[u8]) -> bool {
-    bytes.split(|&b| b == b'\n').any(|line| line.starts_with(b"weeks:"))
+    // YAML breaks lines at CR, LF and CRLF, and a byte order mark may open the file.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    bytes.split(|&b| b == b'\n' || b == b'\r').any(|line| line.starts_with(b"weeks:"))
+}
+
+/// The largest config file runlint reads.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads a config file: a regular file (not a device, FIFO or directory) of at most
+/// [`MAX_CONFIG_BYTES`], in UTF-8.
+pub fn read_config_file(path: &Path) -> io::Result<String> {
+    // Checked before opening: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let file = File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        let message = format!("larger than {} KiB, the most runlint reads", MAX_CONFIG_BYTES / 1024);
+        return Err(io::Error::new(io::ErrorKind::InvalidData, message));
+    }
+    String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8"))
 }
 
 /// Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so an oversized file is detected without

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod registry;
 pub mod render;
 pub mod rules;
+pub mod safe_text;
 pub mod severity;
 pub mod source;
 pub mod suggest;

@@ -1,6 +1,8 @@
 //! Inline suppressions: `# runlint: allow RULE[, RULE] [-- reason]` on the line of a
 //! diagnostic or alone on the line above it, and `# runlint: allow-file RULE[, RULE]`.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::registry::{RuleMeta, UNUSED_SUPPRESSION};
 use crate::source::Source;
@@ -113,6 +115,11 @@ pub fn apply(
     if suppressions.is_empty() {
         return diagnostics;
     }
+    // Indexed by line, so a plan with many findings and many markers stays linear.
+    let mut by_line: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    for (index, suppression) in suppressions.iter().enumerate() {
+        by_line.entry(suppression.line).or_default().push(index);
+    }
     let mut used = vec![false; suppressions.len()];
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
@@ -121,10 +128,13 @@ pub fn apply(
                 return true;
             }
             let line = source.line_of(diagnostic.span.start);
+            let candidates = [Some(line), None].into_iter().filter_map(|key| by_line.get(&key)).flatten();
             let mut silenced = false;
-            for (suppression, used) in suppressions.iter().zip(used.iter_mut()) {
-                if suppression.rule == diagnostic.rule.name && suppression.line.is_none_or(|l| l == line) {
-                    *used = true;
+            for &index in candidates {
+                if suppressions.get(index).is_some_and(|s| s.rule == diagnostic.rule.name) {
+                    if let Some(used) = used.get_mut(index) {
+                        *used = true;
+                    }
                     silenced = true;
                 }
             }

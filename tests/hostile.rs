@@ -241,3 +241,33 @@ fn a_huge_inline_merge_key_is_linear() {
     );
     assert_eq!(outcome(&text), vec![("invalid-plan", 4, 12)]);
 }
+
+#[test]
+fn control_characters_in_plan_text_are_escaped_in_human_and_short_output() {
+    use runlint::render::{FileReport, Format};
+    // YAML escapes decode to raw controls in names and titles: a terminal link, a bell, a
+    // line break that would start forged output lines, a bidi override.
+    let name = r"\e]8;;http://evil\alink\e]8;;\a\nplans/other.yaml:1:1: error[forged] x\n::warning::forged\u202E";
+    let plan = format!(
+        "plan: Hostile\nathlete: {{strength_weeks: 20}}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: \"Legs \\e[2J\"\n        exercises: [\"{name}\", calf raise, split squat, dead bug]\n      tue: rest\n"
+    );
+    // Raw controls in the file itself stop the parser, and the snippet shows the line.
+    let raw = "plan: x\u{1b}[2J\u{7}\nweeks: []\n";
+    for (text, rule) in [(plan.as_str(), "unknown-exercise"), (raw, "syntax-error")] {
+        let (source, diagnostics) = lint("plans/x\u{1b}[31m\nname.yaml", text);
+        assert!(diagnostics.iter().any(|d| d.rule.name == rule), "{diagnostics:?}");
+        let reports = [FileReport { source, diagnostics }];
+        for format in [Format::Human, Format::Short] {
+            let output = common::rendered(format, &reports, &common::render_options());
+            for forbidden in ['\u{1b}', '\u{7}', '\u{202e}'] {
+                assert!(!output.contains(forbidden), "{format:?} printed {forbidden:?}:\n{output}");
+            }
+            for line in output.lines() {
+                let line = line.trim_start_matches([' ', '│', '=']);
+                assert!(!line.starts_with("plans/other.yaml"), "{format:?} started a forged line:\n{output}");
+                assert!(!line.starts_with("::"), "{format:?} printed a workflow command:\n{output}");
+            }
+            assert!(output.contains("\\u{1b}"), "{format:?} must show the escape:\n{output}");
+        }
+    }
+}

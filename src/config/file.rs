@@ -10,6 +10,7 @@ use super::toml_tree::{self, TomlNode, TomlValue};
 use super::{Config, OptionValue, RuleSetting};
 use crate::registry::{OptionDefault, RuleMeta, RuleOption};
 use crate::rules;
+use crate::safe_text::{self, DisplayText};
 use crate::severity::Severity;
 use crate::suggest::did_you_mean;
 use crate::tags::{TAG_NAMES, Tag, TagSet};
@@ -34,6 +35,8 @@ pub struct ConfigError {
     label: String,
     #[help]
     help: Option<String>,
+    /// The byte range in the config file as read (the shown text may be escaped).
+    range: Range<usize>,
 }
 
 impl ConfigError {
@@ -49,7 +52,7 @@ impl ConfigError {
 
     /// Where, as a byte range in the config file.
     pub fn range(&self) -> Range<usize> {
-        self.span.offset()..self.span.offset() + self.span.len()
+        self.range.clone()
     }
 }
 
@@ -81,12 +84,19 @@ struct Reader<'t> {
 
 impl Reader<'_> {
     fn error(&mut self, span: Range<usize>, message: String, label: &str, help: Option<String>) {
+        // The config's text and names go to the terminal: control characters are escaped.
+        let shown = DisplayText::of(self.text);
+        let (text, start, end) = match &shown {
+            Some(shown) => (shown.text.clone(), shown.map(span.start), shown.map(span.end)),
+            None => (self.text.to_owned(), span.start, span.end),
+        };
         self.errors.push(ConfigError {
-            message,
-            config_text: NamedSource::new(self.name, self.text.to_owned()),
-            span: (span.start, span.end.saturating_sub(span.start)).into(),
+            message: safe_text::line(&message).into_owned(),
+            config_text: NamedSource::new(safe_text::line(self.name), text),
+            span: (start, end.saturating_sub(start)).into(),
             label: label.to_owned(),
-            help,
+            help: help.map(|help| safe_text::line(&help).into_owned()),
+            range: span,
         });
     }
 

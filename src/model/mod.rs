@@ -245,6 +245,9 @@ impl<'p> Model<'p> {
     }
 }
 
+/// Different unknown spellings per plan that get a "did you mean".
+const MAX_SUGGESTED_SPELLINGS: usize = 1000;
+
 /// Weeks of taper before the race week, when the phases come from `race.week`.
 const INFERRED_TAPER_WEEKS: u32 = 2;
 /// Weeks of peak before the taper, likewise.
@@ -295,6 +298,8 @@ struct Resolver<'c> {
     resolved: HashMap<String, Option<(Rc<str>, TagSet)>>,
     one_rep_max_kg: HashMap<Rc<str>, f64>,
     body_weight_kg: Option<f64>,
+    /// "Did you mean" names by unknown spelling.
+    suggestions: HashMap<String, Vec<&'c str>>,
     unknown: Vec<Diagnostic>,
 }
 
@@ -306,6 +311,7 @@ impl<'c> Resolver<'c> {
             resolved: HashMap::new(),
             one_rep_max_kg: HashMap::new(),
             body_weight_kg: plan.athlete.body_weight_kg,
+            suggestions: HashMap::new(),
             unknown: Vec::new(),
         };
         for definition in &plan.exercises {
@@ -355,8 +361,16 @@ impl<'c> Resolver<'c> {
         resolved
     }
 
-    fn unknown_exercise(&self, name: &str, span: crate::diagnostic::Span) -> Diagnostic {
-        let nearest = self.catalog.nearest(name, 3);
+    fn unknown_exercise(&mut self, name: &str, span: crate::diagnostic::Span) -> Diagnostic {
+        // A plan repeats an unknown spelling week after week: suggest once per spelling.
+        // Past a thousand different unknown names a plan is not a typo away from the
+        // catalogue: the rest get no suggestion, which keeps hostile files cheap.
+        let catalog = self.catalog;
+        let room = self.suggestions.len() < MAX_SUGGESTED_SPELLINGS;
+        let nearest = self
+            .suggestions
+            .entry(name.to_owned())
+            .or_insert_with(|| if room { catalog.nearest(name, 3) } else { Vec::new() });
         let help = if nearest.is_empty() {
             "add it under `exercises:` with its `tags`, or give the exercise `tags`".to_owned()
         } else {

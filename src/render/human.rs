@@ -9,7 +9,8 @@ use codespan_reporting::term::{self, Config};
 
 use super::fold::{self, Entry};
 use super::{FileReport, RenderOptions, Summary};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, Span};
+use crate::safe_text::{self, DisplayText};
 
 /// Writes one annotated snippet per entry (repeats folded unless `show_all`), or the
 /// counts per rule with `statistics`, then the summary unless quiet.
@@ -20,14 +21,19 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
         let config = Config::default();
         let mut shown = 0;
         for report in reports {
-            let file = SimpleFile::new(report.source.name(), report.source.text());
+            // Plan text and file names are shown with their control characters escaped.
+            let name = safe_text::line(report.source.name());
+            let escaped = DisplayText::of(report.source.text());
+            let text = escaped.as_ref().map_or(report.source.text(), |shown| shown.text.as_str());
+            let file = SimpleFile::new(name, text);
+            let place = Place { escaped: escaped.as_ref(), len: report.source.len() };
             let entries =
                 if options.show_all { fold::unfolded(&report.diagnostics) } else { fold::entries(&report.diagnostics) };
             shown += entries.len();
             for entry in &entries {
                 let others = fold::others_note(&report.source, entry);
                 let mut buffer = if options.color { Buffer::ansi() } else { Buffer::no_color() };
-                term::emit_to_write_style(&mut buffer, &config, &file, &snippet(entry, others, report.source.len()))
+                term::emit_to_write_style(&mut buffer, &config, &file, &snippet(entry, others, &place))
                     .map_err(io::Error::other)?;
                 let rendered = buffer.into_inner();
                 let is_info = entry.first.severity == Severity::Info;
@@ -78,28 +84,49 @@ fn write_statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<(
     Ok(())
 }
 
-fn snippet(entry: &Entry<'_>, others: Option<String>, text_len: usize) -> Snippet<()> {
+/// Where a span lies in the text the snippet shows.
+struct Place<'a> {
+    /// The escaped text, when the source needed escaping.
+    escaped: Option<&'a DisplayText>,
+    /// The source's length in bytes.
+    len: usize,
+}
+
+impl Place<'_> {
+    fn range(&self, span: Span) -> std::ops::Range<usize> {
+        let clamp = |offset: usize| {
+            let offset = offset.min(self.len);
+            self.escaped.map_or(offset, |shown| shown.map(offset))
+        };
+        clamp(span.start)..clamp(span.end)
+    }
+}
+
+/// Secondary labels shown under one entry; the renderer's cost grows quickly with many
+/// labels on a line, and past a screenful they stop helping anyway.
+const MAX_LABELS: usize = 24;
+
+fn snippet(entry: &Entry<'_>, others: Option<String>, place: &Place<'_>) -> Snippet<()> {
     let diagnostic = entry.first;
     let severity = match diagnostic.severity {
         Severity::Error => SnippetSeverity::Error,
         Severity::Warning => SnippetSeverity::Warning,
         Severity::Info => SnippetSeverity::Note,
     };
-    let clamp = |span: crate::diagnostic::Span| span.start.min(text_len)..span.end.min(text_len);
-    let mut primary = SnippetLabel::primary((), clamp(diagnostic.span));
+    let mut primary = SnippetLabel::primary((), place.range(diagnostic.span));
     if let Some(text) = &diagnostic.span_label {
-        primary = primary.with_message(text);
+        primary = primary.with_message(safe_text::line(text));
     }
     let mut labels = vec![primary];
-    labels.extend(
-        diagnostic
-            .labels
-            .iter()
-            .map(|label| SnippetLabel::secondary((), clamp(label.span)).with_message(&label.message)),
-    );
+    labels.extend(diagnostic.labels.iter().take(MAX_LABELS).map(|label| {
+        SnippetLabel::secondary((), place.range(label.span)).with_message(safe_text::line(&label.message))
+    }));
     let mut notes = Vec::new();
     if let Some(help) = &diagnostic.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("help: {}", safe_text::line(help)));
+    }
+    if let Some(hidden) = diagnostic.labels.len().checked_sub(MAX_LABELS).filter(|&n| n > 0) {
+        notes.push(format!("note: {hidden} more related places are not shown (`--format json` lists them)"));
     }
     if let Some(others) = others {
         notes.push(format!("note: {others}"));
@@ -109,7 +136,7 @@ fn snippet(entry: &Entry<'_>, others: Option<String>, text_len: usize) -> Snippe
     }
     Snippet::new(severity)
         .with_code(diagnostic.rule.name)
-        .with_message(&diagnostic.message)
+        .with_message(safe_text::line(&diagnostic.message))
         .with_labels(labels)
         .with_notes(notes)
 }

@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use super::{FileReport, RenderOptions, Summary};
+use crate::safe_text;
 
 /// Writes one line per diagnostic, then the summary unless quiet.
 pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -12,12 +13,12 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                report.source.name(),
+                safe_text::line(report.source.name()),
                 start.line,
                 start.column,
                 diagnostic.severity,
                 diagnostic.rule.name,
-                diagnostic.message
+                safe_text::line(&diagnostic.message)
             )?;
         }
     }
