@@ -70,11 +70,15 @@ done
 echo "--- pre-commit: try-repo"
 repo=$work/plans
 mkdir -p "$repo" && cp examples/spring-half-marathon.yaml "$repo/plan.yaml"
-(cd "$repo" && git init -q && git add plan.yaml)
+# The repository's other YAML is not a plan and must not be flagged.
+printf 'repos:\n  - repo: local\n    hooks: []\n' > "$repo/.pre-commit-config.yaml"
+printf 'test:\n  script: [make test]\n' > "$repo/.gitlab-ci.yml"
+(cd "$repo" && git init -q && git add plan.yaml .pre-commit-config.yaml .gitlab-ci.yml)
 set +e
 (cd "$repo" && "$tools/venv/bin/pre-commit" try-repo "$root" runlint --all-files >"$work/pre-commit.log" 2>&1)
 status=$?
 set -e
 grep -q "heavy-before-hard" "$work/pre-commit.log" || { cat "$work/pre-commit.log"; exit 1; }
 [ "$status" -ne 0 ] || { echo "pre-commit should fail on the example's error"; exit 1; }
-echo "ok: the hook ran runlint and failed on the example's heavy-before-hard error"
+if grep -q "pre-commit-config\|gitlab-ci" "$work/pre-commit.log"; then cat "$work/pre-commit.log"; exit 1; fi
+echo "ok: the hook ran runlint, failed on the example's heavy-before-hard error and left the other YAML alone"

@@ -65,6 +65,11 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
+    /// Skip named YAML files that have no top-level `weeks:` key, as a directory walk
+    /// does (for hooks that pass every staged YAML file).
+    #[arg(long)]
+    pub plans_only: bool,
+
     /// Say which files were skipped while walking directories.
     #[arg(long, short)]
     pub verbose: bool,
@@ -189,6 +194,7 @@ pub fn run(args: Args) -> ExitCode {
         show_all: args.show_all,
         statistics: args.statistics,
         rules: crate::rules::enabled(&config),
+        base: std::env::current_dir().ok().map(render::SourceBase::discover),
     };
     let mut stdout = io::stdout().lock();
     let written = render::render(args.format, &reports, &options, &mut stdout).and_then(|()| stdout.flush());
@@ -214,7 +220,7 @@ fn lint_paths(args: &Args, config: &Config) -> (Vec<FileReport>, Vec<PathError>)
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (inputs, mut errors) = discover::collect(&paths, &args.stdin_filename, &config.exclude);
     let results: Vec<Result<Option<FileReport>, PathError>> =
-        inputs.par_iter().map(|input| lint_input(input, config, args.verbose)).collect();
+        inputs.par_iter().map(|input| lint_input(input, config, args)).collect();
     let mut reports = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -229,15 +235,16 @@ fn lint_paths(args: &Args, config: &Config) -> (Vec<FileReport>, Vec<PathError>)
 }
 
 /// Reads and lints one input; `Ok(None)` for a walked file that is not a plan.
-fn lint_input(input: &Input, config: &Config, verbose: bool) -> Result<Option<FileReport>, PathError> {
+fn lint_input(input: &Input, config: &Config, args: &Args) -> Result<Option<FileReport>, PathError> {
     let name = input.display_name();
     let read = match input {
         Input::Named(path) | Input::Walked(path) => discover::read_file(path),
         Input::Stdin(_) => discover::read_limited(io::stdin().lock()),
     };
     let bytes = read.map_err(|error| PathError { path: name.clone(), message: discover::describe_io_error(&error) })?;
-    if matches!(input, Input::Walked(_)) && !discover::looks_like_plan(&bytes) {
-        if verbose {
+    let judged_by_content = matches!(input, Input::Walked(_)) || (args.plans_only && matches!(input, Input::Named(_)));
+    if judged_by_content && !discover::looks_like_plan(&bytes) {
+        if args.verbose {
             say(format_args!(
                 "runlint: skipped `{}`: no top-level `weeks:` line, so not a plan",
                 safe_text::line(&name)

@@ -199,3 +199,49 @@ fn a_file_reached_twice_is_linted_once() {
     let output = runlint_stdin(&["--format", "short", "-", "-"], WARNING_PLAN);
     assert!(stdout(&output).ends_with("0 errors, 1 warning, 0 infos in 1 file\n"), "{}", stdout(&output));
 }
+
+#[test]
+fn gitlab_and_sarif_name_files_by_their_path_in_the_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    std::fs::write(plans.join("spring.yaml"), WARNING_PLAN).unwrap();
+    let gitlab = runlint(&["--no-config", "--format", "gitlab", "spring.yaml"], &plans);
+    let issues: serde_json::Value = serde_json::from_slice(&gitlab.stdout).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&common::read(&root().join("tests/data/gitlab-code-quality.schema.json"))).unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&issues).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let issues = issues.as_array().unwrap();
+    assert!(!issues.is_empty());
+    assert!(issues.iter().all(|issue| issue["location"]["path"] == "plans/spring.yaml"), "{issues:?}");
+    let fingerprints: std::collections::HashSet<&str> =
+        issues.iter().filter_map(|issue| issue["fingerprint"].as_str()).collect();
+    assert_eq!(fingerprints.len(), issues.len(), "fingerprints must be unique");
+    let sarif = runlint(&["--no-config", "--format", "sarif", "spring.yaml"], &plans);
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let run = &sarif["runs"][0];
+    let artifact = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(artifact["uri"], "plans/spring.yaml");
+    assert_eq!(artifact["uriBaseId"], "%SRCROOT%");
+    let root_uri = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
+    assert!(root_uri.starts_with("file:///") && root_uri.ends_with('/'), "{root_uri}");
+    assert!(run["tool"]["driver"]["rules"][0]["helpUri"].as_str().unwrap().ends_with(".md"));
+}
+
+#[test]
+fn plans_only_skips_named_yaml_that_is_not_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".pre-commit-config.yaml"), "repos: []\n").unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), WARNING_PLAN).unwrap();
+    let named = ["--no-config", "--format", "short", ".pre-commit-config.yaml", "plan.yaml"];
+    let without = stdout(&runlint(&named, dir.path()));
+    assert!(without.contains(".pre-commit-config.yaml"), "named files are plans by default: {without}");
+    let mut with_flag = named.to_vec();
+    with_flag.push("--plans-only");
+    let with = stdout(&runlint(&with_flag, dir.path()));
+    assert!(!with.contains(".pre-commit-config.yaml"), "{with}");
+    assert!(with.contains("plan.yaml"), "{with}");
+}

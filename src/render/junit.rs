@@ -60,8 +60,9 @@ fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &FileReport) -> io::
     }
     for diagnostic in &report.diagnostics {
         let start = report.source.position(diagnostic.span.start);
-        let case_name = format!("{} at {}:{}", diagnostic.rule.name, start.line, start.column);
-
+        // Named by the logical place, not the line: a moved line keeps its test's history.
+        let place = diagnostic.path.as_deref().unwrap_or(&diagnostic.message);
+        let case_name = xml_safe(&format!("{} in {place}", diagnostic.rule.name));
         let line = start.line.to_string();
         let case = BytesStart::new("testcase").with_attributes([
             ("name", case_name.as_str()),

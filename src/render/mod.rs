@@ -2,6 +2,7 @@
 
 pub mod fold;
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod junit;
@@ -38,6 +39,8 @@ pub enum Format {
     Github,
     /// JUnit XML: one test suite per file, one failing test case per diagnostic.
     Junit,
+    /// GitLab Code Quality report (JSON).
+    Gitlab,
 }
 
 /// Options that affect rendering.
@@ -51,9 +54,65 @@ pub struct RenderOptions {
     pub show_all: bool,
     /// Print counts per rule instead of the findings (human).
     pub statistics: bool,
+    /// Where the run's paths are relative to, for formats that name files by repository
+    /// path (SARIF); `None` leaves paths as given.
+    pub base: Option<SourceBase>,
     /// What the run reports: enabled rules, then built-in diagnostics (SARIF lists them;
     /// `runlint::rules::enabled` builds the list from a config).
     pub rules: Vec<EnabledRule>,
+}
+
+/// The directory runlint ran in and the repository root above it.
+#[derive(Debug, Clone)]
+pub struct SourceBase {
+    /// The working directory, which relative file names are relative to.
+    pub cwd: std::path::PathBuf,
+    /// The repository root (the nearest parent with `.git`), else the working directory.
+    pub root: std::path::PathBuf,
+}
+
+impl SourceBase {
+    /// The base for a run in `cwd`.
+    pub fn discover(cwd: std::path::PathBuf) -> SourceBase {
+        let root = cwd.ancestors().find(|dir| dir.join(".git").exists()).unwrap_or(&cwd).to_path_buf();
+        SourceBase { cwd, root }
+    }
+
+    /// A file name as given, relative to the repository root with `/` separators; `None`
+    /// for a name outside the root (or standard input).
+    pub fn relative(&self, name: &str) -> Option<String> {
+        use std::path::Component;
+        if name.starts_with('<') {
+            return None;
+        }
+        // Lexically: `..` steps back, `.` stays (links are not resolved, as git does not).
+        let mut parts: Vec<String> = Vec::new();
+        for part in self.cwd.join(name).components() {
+            match part {
+                Component::ParentDir => {
+                    parts.pop();
+                }
+                Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
+                Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
+            }
+        }
+        let root: Vec<String> = self
+            .root
+            .components()
+            .filter_map(|part| match part {
+                Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        let inside = parts.get(..root.len()).is_some_and(|prefix| prefix == root.as_slice());
+        let relative = parts.get(root.len()..).filter(|rest| inside && !rest.is_empty())?;
+        Some(relative.join("/"))
+    }
+
+    /// The root as an absolute path with `/` separators and a trailing `/`.
+    pub fn root_path(&self) -> String {
+        format!("{}/", self.root.to_string_lossy().replace('\\', "/").trim_end_matches('/'))
+    }
 }
 
 /// Counts by severity over a run.
@@ -111,5 +170,6 @@ pub fn render(format: Format, reports: &[FileReport], options: &RenderOptions, o
         Format::Sarif => sarif::render(reports, options, out),
         Format::Github => github::render(reports, options, out),
         Format::Junit => junit::render(reports, out),
+        Format::Gitlab => gitlab::render(reports, options, out),
     }
 }

@@ -41,6 +41,7 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
                 "shortDescription": { "text": meta.summary },
                 "fullDescription": { "text": section(meta.doc, "## What it does") },
                 "help": { "text": section(meta.doc, "## Why"), "markdown": meta.doc },
+                "helpUri": format!("{INFORMATION_URI}/blob/main/rules/{}.md", meta.name),
                 "defaultConfiguration": { "level": level(rule.severity) },
                 "properties": { "category": category.as_str() },
             }),
@@ -62,7 +63,7 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
                 "ruleId": diagnostic.rule.name,
                 "level": level(diagnostic.severity),
                 "message": { "text": message(diagnostic) },
-                "locations": [location(&report.source, diagnostic.span, diagnostic.path.as_deref())],
+                "locations": [location(&report.source, diagnostic.span, diagnostic.path.as_deref(), options)],
                 "partialFingerprints": { "runlintLogicalLocation/v1": fingerprint(report, diagnostic, &mut seen) },
             });
             if let (Some(index), Some(object)) = (index_of.get(diagnostic.rule.name), result.as_object_mut()) {
@@ -73,7 +74,7 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
                         .iter()
                         .enumerate()
                         .map(|(id, label)| {
-                            let mut location = location(&report.source, label.span, None);
+                            let mut location = location(&report.source, label.span, None, options);
                             if let Some(object) = location.as_object_mut() {
                                 object.insert("id".into(), json!(id));
                                 object.insert("message".into(), json!({ "text": label.message }));
@@ -87,19 +88,23 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
             results.push(result);
         }
     }
+    let mut run = json!({
+        "tool": { "driver": {
+            "name": "runlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": INFORMATION_URI,
+            "rules": descriptors,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    });
+    if let (Some(base), Some(object)) = (&options.base, run.as_object_mut()) {
+        object.insert("originalUriBaseIds".into(), json!({ SOURCE_ROOT: { "uri": uri(&base.root_path()) } }));
+    }
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "runlint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": INFORMATION_URI,
-                "rules": descriptors,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
+        "runs": [run]
     })
 }
 
@@ -110,12 +115,24 @@ fn message(diagnostic: &Diagnostic) -> String {
     }
 }
 
-fn location(source: &Source, span: Span, logical_path: Option<&str>) -> Value {
+/// The SARIF name of the repository root that artifact URIs are relative to.
+const SOURCE_ROOT: &str = "%SRCROOT%";
+
+/// An artifact location: relative to the repository root when the run knows it, so code
+/// scanning matches files whatever folder runlint ran from.
+fn artifact(name: &str, options: &RenderOptions) -> Value {
+    match options.base.as_ref().and_then(|base| base.relative(name)) {
+        Some(relative) => json!({ "uri": uri(&relative), "uriBaseId": SOURCE_ROOT }),
+        None => json!({ "uri": uri(name) }),
+    }
+}
+
+fn location(source: &Source, span: Span, logical_path: Option<&str>, options: &RenderOptions) -> Value {
     let start = source.position(span.start);
     let end = source.position(span.end);
     let mut location = json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri(source.name()) },
+            "artifactLocation": artifact(source.name(), options),
             "region": {
                 "startLine": start.line,
                 "startColumn": start.column,
@@ -150,7 +167,7 @@ fn uri(path: &str) -> String {
 
 /// A fingerprint from the file, the rule and the logical location in the plan, so a
 /// finding keeps its identity when lines move above it. Repeats get a counter.
-fn fingerprint(report: &FileReport, diagnostic: &Diagnostic, seen: &mut HashMap<String, usize>) -> String {
+pub(super) fn fingerprint(report: &FileReport, diagnostic: &Diagnostic, seen: &mut HashMap<String, usize>) -> String {
     let place = match &diagnostic.path {
         Some(path) => path.clone(),
         None => diagnostic.message.clone(),

@@ -1,0 +1,65 @@
+//! `--format gitlab`: a GitLab Code Quality report, one issue per diagnostic.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{FileReport, RenderOptions, sarif};
+use crate::diagnostic::Severity;
+
+/// One Code Quality issue, with the fields GitLab reads.
+#[derive(Serialize)]
+struct Issue {
+    description: String,
+    check_name: &'static str,
+    fingerprint: String,
+    severity: &'static str,
+    location: Location,
+}
+
+#[derive(Serialize)]
+struct Location {
+    path: String,
+    lines: Lines,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+    end: usize,
+}
+
+/// GitLab's severities: `info`, `minor`, `major`, `critical`, `blocker`.
+fn severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "major",
+        Severity::Warning => "minor",
+        Severity::Info => "info",
+    }
+}
+
+/// Writes the report: a JSON array of issues.
+pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut issues = Vec::new();
+    for report in reports {
+        // GitLab matches issues to files by their path in the repository.
+        let path = options.base.as_ref().and_then(|base| base.relative(report.source.name()));
+        let path = path.as_deref().unwrap_or(report.source.name());
+        let mut seen = HashMap::new();
+        for diagnostic in &report.diagnostics {
+            let (begin, end) =
+                (report.source.line_of(diagnostic.span.start), report.source.line_of(diagnostic.span.end));
+            issues.push(Issue {
+                description: format!("{}: {}", diagnostic.rule.name, diagnostic.message),
+                check_name: diagnostic.rule.name,
+                // The logical place in the plan, so an issue keeps its identity when lines move.
+                fingerprint: sarif::fingerprint(report, diagnostic, &mut seen),
+                severity: severity(diagnostic.severity),
+                location: Location { path: path.to_owned(), lines: Lines { begin, end: end.max(begin) } },
+            });
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    writeln!(out)
+}
