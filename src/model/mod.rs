@@ -151,6 +151,17 @@ impl SessionView<'_> {
 }
 
 impl<'p> Model<'p> {
+    /// The plan week of the goal race, when the plan names it.
+    pub fn race_week(&self) -> Option<u32> {
+        self.plan.race.as_ref().and_then(|race| race.week.as_ref()).map(|week| week.value)
+    }
+
+    /// The weeks before the race build-up (see [`WeekView::is_race_build_up`]).
+    pub fn weeks_before_build_up(&self) -> impl Iterator<Item = &WeekView<'p>> {
+        let race_week = self.race_week();
+        self.weeks.iter().filter(move |week| !week.is_race_build_up(race_week))
+    }
+
     /// Resolves a plan against a catalogue; returns `unknown-exercise` diagnostics alongside.
     pub fn build(plan: &'p Plan, catalog: &Catalog) -> (Model<'p>, Vec<Diagnostic>) {
         let mut resolver = Resolver::new(plan, catalog);
@@ -422,6 +433,16 @@ impl<'p> WeekView<'p> {
     /// The lower-body sessions of the week.
     pub fn lower_body_sessions(&self) -> impl Iterator<Item = &SessionView<'p>> {
         self.sessions.iter().filter(|session| session.is_lower_body)
+    }
+
+    /// Whether the week is in the race build-up (a peak, taper or race week, or one of the
+    /// two weeks before `race.week`): no time to start new exercises, so the selection
+    /// rules, which would ask for one, stay quiet (their gap was reported in earlier weeks).
+    pub fn is_race_build_up(&self, race_week: Option<u32>) -> bool {
+        matches!(self.phase, Phase::Peak | Phase::Taper | Phase::Race)
+            || race_week
+                .and_then(|race| race.checked_sub(self.week.number))
+                .is_some_and(|before| before <= INFERRED_TAPER_WEEKS)
     }
 
     /// The logical path of the week, e.g. `weeks[2]`.

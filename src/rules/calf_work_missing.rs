@@ -13,7 +13,8 @@ declare_rule! {
 const HELP: &str = "add calf work to every lower-body session, e.g. `- single-leg calf raise: 2x12 each` or `- bent-knee calf raise: 2x12 each`, lowering slowly";
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
-    for (_, session) in model.sessions() {
+    // Not in the race build-up: no time to add an exercise (see `WeekView::is_race_build_up`).
+    for session in model.weeks_before_build_up().flat_map(|week| &week.sessions) {
         if !session.is_lower_body || session.exercises.iter().any(|e| e.tags.is_calf_work()) {
             continue;
         }

@@ -11,7 +11,8 @@ declare_rule! {
 }
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
-    for week in &model.weeks {
+    // Not in the race build-up: no time to add an exercise (see `WeekView::is_race_build_up`).
+    for week in model.weeks_before_build_up() {
         if week.lower_body_sessions().next().is_none() || week.has_hip_work() {
             continue;
         }

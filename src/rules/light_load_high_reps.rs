@@ -13,7 +13,9 @@ declare_rule! {
 const HIGH_REPS: u32 = 20;
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
-    for (_, session, exercise) in model.exercises() {
+    // Leg exercises only: high-rep accessory work for the arms and shoulders (face pulls,
+    // curls) is a different matter from a runner's leg strength.
+    for (_, session, exercise) in model.exercises().filter(|(_, _, e)| e.tags.trains_legs()) {
         let e = exercise.exercise;
         let Some(load) = e.load.as_ref().filter(|l| l.value.kilograms().is_some()) else {
             continue;

@@ -31,13 +31,9 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let reference = [Phase::Build, Phase::Base].into_iter().find_map(|phase| {
         let mut volumes: Vec<u32> = model.weeks.iter().filter(|w| w.phase == phase).map(volume).collect();
         volumes.sort_unstable();
-        let middle = volumes.len() / 2;
-        let median = match (volumes.len() % 2, volumes.get(middle.wrapping_sub(1)), volumes.get(middle)) {
-            (0, Some(&low), Some(&high)) => (f64::from(low) + f64::from(high)) / 2.0,
-            (_, _, Some(&value)) => f64::from(value),
-            _ => return None,
-        };
-        Some((phase, median))
+        // The upper median: with an even count, weeks with a session fewer do not pull the
+        // typical week down.
+        volumes.get(volumes.len() / 2).map(|&typical| (phase, f64::from(typical)))
     });
     let Some((phase, typical)) = reference.filter(|(_, typical)| *typical > 0.0) else {
         return;

@@ -8,9 +8,9 @@ declare_rule! {
     name: "race-week-strength",
     category: Schedule,
     default: warning,
-    summary: "more than `max-sessions` strength sessions in race week, or leg work within `days-before` days of a race",
+    summary: "more than `max-sessions` lower-body sessions in race week, or leg work within `days-before` days of a race",
     options: {
-        max_sessions: integer = 1, "max-sessions", "the most strength sessions in the race week";
+        max_sessions: integer = 1, "max-sessions", "the most lower-body sessions in the race week";
         days_before: integer = 2, "days-before", "how many days before a race a lower-body session is too close";
     },
 }
@@ -24,11 +24,13 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let race_week = model.plan.race.as_ref().and_then(|race| race.week.as_ref()).map(|week| week.value);
     for week in &model.weeks {
         let is_race_week = race_week == Some(week.week.number) || week.phase == Phase::Race;
-        let strength: Vec<&SessionView<'_>> = week.sessions.iter().filter(|s| s.is_strength()).collect();
+        // Leg sessions: an upper-body session leaves the legs fresh for the race.
+        let strength: Vec<&SessionView<'_>> = week.lower_body_sessions().collect();
         if is_race_week && strength.len() > max_sessions as usize {
+            let message = format!("{} lower-body sessions in race week {}", strength.len(), week.week.number);
             let finding = cx
-                .week_finding(week, format!("{} strength sessions in race week {}", strength.len(), week.week.number))
-                .with_labels(strength.iter().map(|s| (s.session.kind_key, format!("strength on {}", s.weekday))))
+                .week_finding(week, message)
+                .with_labels(strength.iter().map(|s| (s.session.kind_key, format!("legs on {}", s.weekday))))
                 .with_help(format!(
                     "one short session keeps strength in race week: keep at most {max_sessions} and make it light"
                 ));

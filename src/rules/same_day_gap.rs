@@ -22,7 +22,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         hours_text(min_hours)
     );
     for week in &model.weeks {
-        for heavy in week.sessions.iter().filter(|s| s.is_heavy) {
+        for heavy in week.sessions.iter().filter(|s| s.is_heavy && s.is_lower_body) {
             let Some(heavy_at) = &heavy.session.at else {
                 continue;
             };

@@ -64,7 +64,8 @@ fn label_bilateral(finding: Diagnostic, session: &SessionView<'_>) -> Diagnostic
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let per_week = Options::read(cx).scope == Scope::Week;
-    for week in &model.weeks {
+    // Not in the race build-up: no time to add an exercise (see `WeekView::is_race_build_up`).
+    for week in model.weeks_before_build_up() {
         let lower_body: Vec<&SessionView<'_>> = week.sessions.iter().filter(|s| s.is_lower_body).collect();
         if per_week {
             let Some(first) = lower_body.first() else {
