@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Input, PathError};
-use crate::render::{self, FileReport, Format, RenderOptions};
+use crate::render::{self, FileReport, Format, RenderOptions, RunProblem};
 use crate::rules::RULES;
 use crate::safe_text;
 use crate::source::Source;
@@ -172,7 +172,18 @@ pub fn run(args: Args) -> ExitCode {
     if let Some(name) = &args.explain {
         return explain(name);
     }
-    let Some(config) = load_config(&args) else { return ExitCode::from(EXIT_FAILURE) };
+    let config = match load_config(&args) {
+        Ok(config) => config,
+        Err(problems) => {
+            // Machine formats still print a document, saying what went wrong in their terms.
+            if matches!(args.format, Format::Json | Format::Sarif | Format::Junit) {
+                let options = RenderOptions { run_errors: problems, ..RenderOptions::default() };
+                let mut stdout = io::stdout().lock();
+                let _ = render::render(args.format, &[], &options, &mut stdout).and_then(|()| stdout.flush());
+            }
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
     // More threads than cores only costs: each needs a stack, and 100,000 exhaust memory.
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let threads = args.threads.map_or(0, |asked| asked.clamp(1, cores));
@@ -188,6 +199,10 @@ pub fn run(args: Args) -> ExitCode {
         let path = safe_text::line(&error.path).into_owned();
         report_run_error(RunError::Path { path, message: error.message.clone() });
     }
+    let run_errors = path_errors
+        .iter()
+        .map(|error| RunProblem { path: error.path.clone(), message: error.message.clone() })
+        .collect();
     let options = RenderOptions {
         color,
         quiet: args.quiet,
@@ -195,6 +210,7 @@ pub fn run(args: Args) -> ExitCode {
         statistics: args.statistics,
         rules: crate::rules::enabled(&config),
         base: std::env::current_dir().ok().map(render::SourceBase::discover),
+        run_errors,
     };
     let mut stdout = io::stdout().lock();
     let written = render::render(args.format, &reports, &options, &mut stdout).and_then(|()| stdout.flush());
@@ -261,40 +277,56 @@ fn lint_input(input: &Input, config: &Config, args: &Args) -> Result<Option<File
 }
 
 /// The run's configuration, or `None` after reporting why it cannot be read.
-fn load_config(args: &Args) -> Option<Config> {
+/// The run's configuration, or what is wrong with it (already shown on standard error).
+fn load_config(args: &Args) -> Result<Config, Vec<RunProblem>> {
     if args.no_config {
-        return Some(Config::default());
+        if args.verbose {
+            say(format_args!("runlint: config: none (--no-config)"));
+        }
+        return Ok(Config::default());
     }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let path = match &args.config {
         Some(path) => path.clone(),
-        None => {
-            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-            match crate::config::find(&cwd) {
-                Some(path) => path,
-                None => return Some(Config::default()),
+        None => match crate::config::find(&cwd) {
+            Some(path) => path,
+            None => {
+                if args.verbose {
+                    say(format_args!("runlint: config: none found up to the repository root; defaults apply"));
+                }
+                return Ok(Config::default());
             }
-        }
+        },
     };
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let name = discover::display_path(path.strip_prefix(&cwd).unwrap_or(&path));
+    if args.verbose {
+        say(format_args!("runlint: config: {}", safe_text::line(&name)));
+    }
     let text = match discover::read_config_file(&path) {
         Ok(text) => text,
         Err(error) => {
+            let message = discover::describe_io_error(&error);
             let path = safe_text::line(&name).into_owned();
-            report_run_error(RunError::Config { path, message: discover::describe_io_error(&error) });
-            return None;
+            report_run_error(RunError::Config { path, message: message.clone() });
+            return Err(vec![RunProblem { path: name, message }]);
         }
     };
     let base = path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), PathBuf::from);
-    match crate::config::parse(&name, &text, &base) {
-        Ok(config) => Some(config),
-        Err(errors) => {
-            for error in errors {
+    crate::config::parse(&name, &text, &base).map_err(|errors| {
+        let source = Source::new(name.clone(), text.clone());
+        errors
+            .into_iter()
+            .map(|error| {
+                let at = source.position(error.range().start);
+                let problem = RunProblem {
+                    path: name.clone(),
+                    message: format!("{}:{}: {}", at.line, at.column, error.message()),
+                };
                 say(format_args!("{:?}", miette::Report::new(error)));
-            }
-            None
-        }
-    }
+                problem
+            })
+            .collect()
+    })
 }
 
 fn explain(name: &str) -> ExitCode {

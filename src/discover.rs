@@ -5,6 +5,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
@@ -105,12 +106,81 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &Exclude) -> (Vec<I
     (inputs, errors)
 }
 
+/// The largest `.gitignore` or `.ignore` runlint lets the walk read.
+const MAX_IGNORE_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Why a directory's ignore files cannot be read safely: a special file (a FIFO would
+/// block the walk, a device would never end) or one too large.
+fn unsafe_ignore_file(dir: &Path) -> Option<String> {
+    for name in [".gitignore", ".ignore"] {
+        let path = dir.join(name);
+        let Ok(metadata) = std::fs::metadata(&path) else { continue };
+        if !metadata.is_file() {
+            return Some(format!("`{name}` is not a regular file; the folder is skipped"));
+        }
+        if metadata.len() > MAX_IGNORE_FILE_BYTES {
+            return Some(format!("`{name}` is larger than 1 MiB; the folder is skipped"));
+        }
+    }
+    None
+}
+
+/// A directory's identity on disk, so a graph of symbolic links is walked once.
+#[cfg(unix)]
+fn directory_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|metadata| (metadata.dev(), metadata.ino()))
+}
+
+#[cfg(not(unix))]
+fn directory_identity(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
+}
+
 fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Vec<PathError>) {
+    if let Some(message) = unsafe_ignore_file(root) {
+        errors.push(PathError { path: display_path(root), message });
+        return;
+    }
     let mut walker = WalkBuilder::new(root);
-    walker.hidden(false).git_ignore(true).git_exclude(true).ignore(true).require_git(false).follow_links(true);
-    // `.git` holds no plans and can be large.
+    // Links are followed, but never off the root's file system (a link to `/` would walk
+    // `/proc` and `/sys`).
+    walker
+        .hidden(false)
+        .git_ignore(true)
+        .git_exclude(true)
+        .ignore(true)
+        .require_git(false)
+        .follow_links(true)
+        .same_file_system(true);
     let exclude = exclude.clone();
-    walker.filter_entry(move |entry| entry.file_name() != ".git" && !exclude.matches(entry.path()));
+    let visited = Arc::new(Mutex::new(HashSet::new()));
+    let skipped = Arc::new(Mutex::new(Vec::new()));
+    let skipped_in_filter = Arc::clone(&skipped);
+    walker.filter_entry(move |entry| {
+        // `.git` holds no plans and can be large.
+        if entry.file_name() == ".git" || exclude.matches(entry.path()) {
+            return false;
+        }
+        if !entry.file_type().is_some_and(|t| t.is_dir()) {
+            return true;
+        }
+        // Each real directory once: a DAG of links would otherwise be walked exponentially.
+        let first_visit = directory_identity(entry.path())
+            .is_none_or(|identity| visited.lock().map_or(true, |mut visited| visited.insert(identity)));
+        if !first_visit {
+            return false;
+        }
+        match unsafe_ignore_file(entry.path()) {
+            Some(message) => {
+                if let Ok(mut skipped) = skipped_in_filter.lock() {
+                    skipped.push(PathError { path: display_path(entry.path()), message });
+                }
+                false
+            }
+            None => true,
+        }
+    });
     for entry in walker.build() {
         match entry {
             Ok(entry) => {
@@ -121,6 +191,9 @@ fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Ve
             }
             Err(error) => errors.push(walk_error(root, &error)),
         }
+    }
+    if let Ok(mut skipped) = skipped.lock() {
+        errors.append(&mut skipped);
     }
 }
 

@@ -245,3 +245,37 @@ fn plans_only_skips_named_yaml_that_is_not_a_plan() {
     assert!(!with.contains(".pre-commit-config.yaml"), "{with}");
     assert!(with.contains("plan.yaml"), "{with}");
 }
+
+/// Validates a JSON value against a schema file of the repository.
+fn assert_valid(value: &serde_json::Value, schema_path: &str) {
+    let schema: serde_json::Value = serde_json::from_str(&common::read(&root().join(schema_path))).unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(value).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{schema_path}: {errors:?}");
+}
+
+#[test]
+fn machine_formats_report_unreadable_paths_and_config_errors_in_their_own_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), WARNING_PLAN).unwrap();
+    let json = runlint(&["--no-config", "--format", "json", "plan.yaml", "missing.yaml"], dir.path());
+    assert_eq!(json.status.code(), Some(2));
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_valid(&value, "schemas/output.schema.json");
+    assert_eq!(value["errors"][0]["path"], "missing.yaml");
+    assert!(!value["diagnostics"].as_array().unwrap().is_empty(), "the readable plan is still linted");
+    let sarif = runlint(&["--no-config", "--format", "sarif", "plan.yaml", "missing.yaml"], dir.path());
+    let value: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let invocation = &value["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert!(invocation["toolExecutionNotifications"][0]["message"]["text"].as_str().unwrap().contains("missing.yaml"));
+    let junit = stdout(&runlint(&["--no-config", "--format", "junit", "plan.yaml", "missing.yaml"], dir.path()));
+    assert!(junit.contains("<error message=\"no such file or directory\""), "{junit}");
+    // A broken config: nothing is linted, but JSON still says why.
+    std::fs::write(dir.path().join("runlint.toml"), "[rules]\nplyo = \"error\"\n").unwrap();
+    let broken = runlint(&["--format", "json", "plan.yaml"], dir.path());
+    assert_eq!(broken.status.code(), Some(2));
+    let value: serde_json::Value = serde_json::from_slice(&broken.stdout).unwrap();
+    assert_valid(&value, "schemas/output.schema.json");
+    assert!(value["errors"][0]["message"].as_str().unwrap().contains("unknown rule `plyo`"), "{value}");
+}

@@ -132,3 +132,22 @@ fn exclude_globs_are_relative_to_the_config_file_wherever_runlint_is_run() {
         assert!(!stdout.contains("old.yaml"), "{cwd:?} {arg}: {stdout}");
     }
 }
+
+#[test]
+fn discovery_stops_at_the_repository_root_and_verbose_says_which_config_applies() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(repo.join("jumps.yaml"), plyometrics_plan()).unwrap_or_else(|e| panic!("{e}"));
+    // A config above the repository belongs to something else.
+    std::fs::write(dir.path().join("runlint.toml"), "[rules]\nplyometrics-too-early = \"error\"\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let output = common::runlint_in(&repo).args(["--verbose", "jumps.yaml"]).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(0), "the config above the repository must not apply");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("config: none found"), "{output:?}");
+    std::fs::write(repo.join("runlint.toml"), "[rules]\nplyometrics-too-early = \"error\"\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let output = common::runlint_in(&repo).args(["--verbose", "jumps.yaml"]).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("config: runlint.toml"), "{output:?}");
+}

@@ -151,3 +151,40 @@ fn a_closed_output_pipe_ends_quietly() {
     assert_eq!(output.status.code(), Some(0), "ended by {:?}", output.status);
     assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
 }
+
+#[test]
+fn a_graph_of_symbolic_links_is_walked_once_per_directory() {
+    let dir = setup();
+    let base = dir.path();
+    std::fs::create_dir_all(base.join("d0")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(base.join("d0/plan.yaml"), PLAN).unwrap_or_else(|e| panic!("{e}"));
+    // Each level links twice to the one below: 2^20 paths to one plan.
+    for level in 1..=20 {
+        let here = base.join(format!("d{level}"));
+        std::fs::create_dir_all(&here).unwrap_or_else(|e| panic!("{e}"));
+        for name in ["a", "b"] {
+            std::os::unix::fs::symlink(format!("../d{}", level - 1), here.join(name)).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let output = runlint(&["d20".as_ref()], base);
+    let findings = text(&output.stdout).lines().filter(|line| line.contains("calf-work-missing")).count();
+    assert_eq!(findings, 1, "{}", text(&output.stdout));
+}
+
+#[test]
+fn a_fifo_or_device_as_an_ignore_file_is_skipped_with_a_note_not_a_hang() {
+    let dir = setup();
+    let base = dir.path();
+    for sub in ["fifo", "device", "fine"] {
+        std::fs::create_dir_all(base.join(sub)).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(base.join(sub).join("plan.yaml"), PLAN).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let made = std::process::Command::new("mkfifo").arg(base.join("fifo/.gitignore")).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+    std::os::unix::fs::symlink("/dev/zero", base.join("device/.ignore")).unwrap_or_else(|e| panic!("{e}"));
+    let output = runlint(&[".".as_ref()], base);
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+    assert!(text(&output.stdout).contains("fine/plan.yaml"), "{}", text(&output.stdout));
+    assert_eq!(output.status.code(), Some(2), "a skipped folder is a path that could not be read");
+}

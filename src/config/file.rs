@@ -56,9 +56,19 @@ impl ConfigError {
     }
 }
 
-/// The nearest config file: in `start` or the closest parent directory.
+/// The nearest config file: in `start` or the closest parent directory, up to the
+/// repository root (the nearest directory with `.git`): a config above the repository
+/// belongs to something else and must not change how its plans are judged.
 pub fn find(start: &Path) -> Option<PathBuf> {
-    start.ancestors().flat_map(|dir| CONFIG_NAMES.iter().map(move |name| dir.join(name))).find(|path| path.is_file())
+    for dir in start.ancestors() {
+        if let Some(path) = CONFIG_NAMES.iter().map(|name| dir.join(name)).find(|path| path.is_file()) {
+            return Some(path);
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
 }
 
 /// Reads a config from its text; `exclude` globs are relative to `base` (the config

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
-use super::{FileReport, Summary, fold};
+use super::{FileReport, RenderOptions, Summary, fold};
 use crate::diagnostic::Span;
 use crate::source::Source;
 
@@ -12,8 +12,13 @@ use crate::source::Source;
 pub const JSON_VERSION: u32 = 1;
 
 /// Writes the JSON object followed by a newline.
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let value = to_value(reports);
+pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut value = to_value(reports);
+    if let Some(object) = value.as_object_mut().filter(|_| !options.run_errors.is_empty()) {
+        let errors: Vec<Value> =
+            options.run_errors.iter().map(|error| json!({ "path": error.path, "message": error.message })).collect();
+        object.insert("errors".into(), Value::Array(errors));
+    }
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)
 }

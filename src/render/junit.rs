@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::FileReport;
+use super::{FileReport, RenderOptions, RunProblem};
 
 /// Writes the XML document.
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = Writer::new_with_indent(out, b' ', 2);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).map_err(io::Error::other)?;
     let total: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
@@ -18,11 +18,14 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
         ("name", "runlint"),
         ("tests", total.to_string().as_str()),
         ("failures", failures.to_string().as_str()),
-        ("errors", "0"),
+        ("errors", options.run_errors.len().to_string().as_str()),
     ]);
     writer.write_event(Event::Start(suites)).map_err(io::Error::other)?;
     for report in reports {
         write_suite(&mut writer, report)?;
+    }
+    for error in &options.run_errors {
+        write_error_suite(&mut writer, error)?;
     }
     writer.write_event(Event::End(BytesEnd::new("testsuites"))).map_err(io::Error::other)?;
     writeln!(writer.get_mut())
@@ -39,6 +42,27 @@ fn xml_safe(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// A path that could not be checked: a suite with one errored test case.
+fn write_error_suite(writer: &mut Writer<&mut dyn Write>, error: &RunProblem) -> io::Result<()> {
+    let name = xml_safe(&error.path);
+    let suite = BytesStart::new("testsuite").with_attributes([
+        ("name", name.as_str()),
+        ("tests", "1"),
+        ("failures", "0"),
+        ("errors", "1"),
+        ("skipped", "0"),
+    ]);
+    writer.write_event(Event::Start(suite)).map_err(io::Error::other)?;
+    let case =
+        BytesStart::new("testcase").with_attributes([("name", "plan could be read"), ("classname", name.as_str())]);
+    writer.write_event(Event::Start(case)).map_err(io::Error::other)?;
+    let message = xml_safe(&error.message);
+    let element = BytesStart::new("error").with_attributes([("message", message.as_str()), ("type", "error")]);
+    writer.write_event(Event::Empty(element)).map_err(io::Error::other)?;
+    writer.write_event(Event::End(BytesEnd::new("testcase"))).map_err(io::Error::other)?;
+    writer.write_event(Event::End(BytesEnd::new("testsuite"))).map_err(io::Error::other)
 }
 
 fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &FileReport) -> io::Result<()> {

@@ -54,12 +54,24 @@ pub struct RenderOptions {
     pub show_all: bool,
     /// Print counts per rule instead of the findings (human).
     pub statistics: bool,
+    /// What could not be checked (unreadable paths, a broken config): machine formats
+    /// report them in their own terms so CI sees the run was incomplete.
+    pub run_errors: Vec<RunProblem>,
     /// Where the run's paths are relative to, for formats that name files by repository
     /// path (SARIF); `None` leaves paths as given.
     pub base: Option<SourceBase>,
     /// What the run reports: enabled rules, then built-in diagnostics (SARIF lists them;
     /// `runlint::rules::enabled` builds the list from a config).
     pub rules: Vec<EnabledRule>,
+}
+
+/// A path the run could not check, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunProblem {
+    /// The path as given or walked.
+    pub path: String,
+    /// Why, in a short lowercase phrase.
+    pub message: String,
 }
 
 /// The directory runlint ran in and the repository root above it.
@@ -166,10 +178,10 @@ pub fn render(format: Format, reports: &[FileReport], options: &RenderOptions, o
     match format {
         Format::Human => human::render(reports, options, out),
         Format::Short => short::render(reports, options, out),
-        Format::Json => json::render(reports, out),
+        Format::Json => json::render(reports, options, out),
         Format::Sarif => sarif::render(reports, options, out),
         Format::Github => github::render(reports, options, out),
-        Format::Junit => junit::render(reports, out),
+        Format::Junit => junit::render(reports, options, out),
         Format::Gitlab => gitlab::render(reports, options, out),
     }
 }

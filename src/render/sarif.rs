@@ -98,6 +98,24 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
         "columnKind": "unicodeCodePoints",
         "results": results,
     });
+    if let Some(object) = run.as_object_mut() {
+        let notifications: Vec<Value> = options
+            .run_errors
+            .iter()
+            .map(|error| {
+                json!({
+                    "level": "error",
+                    "message": { "text": format!("cannot check `{}`: {}", error.path, error.message) },
+                    "locations": [{ "physicalLocation": { "artifactLocation": artifact(&error.path, options) } }],
+                })
+            })
+            .collect();
+        let mut invocation = json!({ "executionSuccessful": options.run_errors.is_empty() });
+        if let (Some(invocation), false) = (invocation.as_object_mut(), notifications.is_empty()) {
+            invocation.insert("toolExecutionNotifications".into(), Value::Array(notifications));
+        }
+        object.insert("invocations".into(), json!([invocation]));
+    }
     if let (Some(base), Some(object)) = (&options.base, run.as_object_mut()) {
         object.insert("originalUriBaseIds".into(), json!({ SOURCE_ROOT: { "uri": uri(&base.root_path()) } }));
     }
