@@ -40,18 +40,26 @@ pub struct DisplayText {
 }
 
 impl DisplayText {
-    /// The escaped form of `text`, or `None` when it holds nothing to escape.
+    /// The escaped form of `text`, or `None` when it holds nothing to escape. A lone CR
+    /// ends a line, as in YAML, so it is shown as a line feed; a byte order mark is left
+    /// out, so columns count as editors show them.
     pub fn of(text: &str) -> Option<DisplayText> {
-        let keep = |c: char, next: Option<char>| c == '\n' || c == '\t' || (c == '\r' && next == Some('\n'));
-        let needs =
-            |(index, c): (usize, char)| is_unsafe(c) && !keep(c, text.get(index + 1..).and_then(|r| r.chars().next()));
-        if !text.char_indices().any(needs) {
+        let next_is_lf = |index: usize| text.as_bytes().get(index + 1) == Some(&b'\n');
+        let lone_cr = |index: usize, c: char| c == '\r' && !next_is_lf(index);
+        let bom = |index: usize, c: char| index == 0 && c == '\u{feff}';
+        let escape = |index: usize, c: char| is_unsafe(c) && c != '\n' && c != '\t' && c != '\r';
+        if !text.char_indices().any(|(index, c)| escape(index, c) || lone_cr(index, c) || bom(index, c)) {
             return None;
         }
         let mut escaped_text = String::with_capacity(text.len() + 16);
         let mut shifts = Vec::new();
         for (index, c) in text.char_indices() {
-            if needs((index, c)) {
+            if lone_cr(index, c) {
+                // One byte for one byte: offsets stay as they are.
+                escaped_text.push('\n');
+            } else if bom(index, c) {
+                shifts.push((index + c.len_utf8(), 0));
+            } else if escape(index, c) {
                 shifts.push((index, escaped_text.len()));
                 escaped_text.push_str(&escaped(c));
                 // The byte after the escape maps to the escaped text's end.
@@ -83,6 +91,17 @@ mod tests {
         assert_eq!(line("a\u{1b}]52;c;x\u{7}b"), "a\\u{1b}]52;c;x\\u{7}b");
         assert_eq!(line("x\nplans/y.yaml:1:1: error"), "x\\u{a}plans/y.yaml:1:1: error");
         assert_eq!(line("\u{202e}evil"), "\\u{202e}evil");
+    }
+
+    #[test]
+    fn display_text_breaks_lines_at_lone_cr_and_drops_the_bom() {
+        let shown = DisplayText::of("a: 1\rb: 2\r").expect("lone CRs");
+        assert_eq!(shown.text, "a: 1\nb: 2\n");
+        assert_eq!(shown.map(5), 5);
+        let shown = DisplayText::of("\u{feff}weeks: 1\n").expect("a BOM");
+        assert_eq!(shown.text, "weeks: 1\n");
+        assert_eq!(shown.map(3), 0);
+        assert_eq!(shown.map(8), 5);
     }
 
     #[test]

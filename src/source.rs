@@ -28,7 +28,13 @@ impl Source {
     /// A source from text already known to be valid.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(index, _)| index + 1)).collect();
+        // YAML ends a line at LF, CRLF or a lone CR; positions count lines the same way.
+        let bytes = text.as_bytes();
+        let breaks = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(index, &byte)| byte == b'\n' || (byte == b'\r' && bytes.get(index + 1) != Some(&b'\n')));
+        let line_starts = std::iter::once(0).chain(breaks.map(|(index, _)| index + 1)).collect();
         Source { name: name.into(), text, line_starts }
     }
 

@@ -271,3 +271,26 @@ fn control_characters_in_plan_text_are_escaped_in_human_and_short_output() {
         }
     }
 }
+
+#[test]
+fn lone_cr_line_ends_count_as_lines_and_a_bom_is_column_zero_in_every_format() {
+    use runlint::render::{FileReport, Format};
+    let lf = VALID.replace("tue: rest", "tue: rets");
+    let cr = lf.replace('\n', "\r");
+    assert_eq!(outcome(&cr), outcome(&lf), "a CR-only plan must report the same lines as an LF plan");
+    let bom = format!("\u{feff}plann: x\n{}", VALID.replace("plan: Valid\n", ""));
+    let (source, diagnostics) = lint("bom.yaml", &bom);
+    assert_eq!(located(&source, &diagnostics).first(), Some(&("invalid-plan", 1, 1)));
+    let reports = [FileReport { source, diagnostics }];
+    let human = common::rendered(Format::Human, &reports, &common::render_options());
+    assert!(human.contains("bom.yaml:1:1"), "{human}");
+    let short = common::rendered(Format::Short, &reports, &common::render_options());
+    assert!(short.starts_with("bom.yaml:1:1:"), "{short}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cr.yaml"), &cr).unwrap();
+    std::fs::write(dir.path().join("bom.yaml"), format!("\u{feff}{VALID}")).unwrap();
+    let output = common::runlint_in(dir.path()).args(["--no-config", "--format", "short", "."]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("cr.yaml:9:"), "the walk must pick up a CR-only plan: {stdout}");
+    assert!(stdout.contains("in 2 files"), "the walk must pick up a plan that starts with a BOM: {stdout}");
+}
