@@ -47,8 +47,8 @@ impl DisplayText {
         let next_is_lf = |index: usize| text.as_bytes().get(index + 1) == Some(&b'\n');
         let lone_cr = |index: usize, c: char| c == '\r' && !next_is_lf(index);
         let bom = |index: usize, c: char| index == 0 && c == '\u{feff}';
-        let escape = |index: usize, c: char| is_unsafe(c) && c != '\n' && c != '\t' && c != '\r';
-        if !text.char_indices().any(|(index, c)| escape(index, c) || lone_cr(index, c) || bom(index, c)) {
+        let escape = |c: char| is_unsafe(c) && c != '\n' && c != '\t' && c != '\r';
+        if !text.char_indices().any(|(index, c)| escape(c) || lone_cr(index, c) || bom(index, c)) {
             return None;
         }
         let mut escaped_text = String::with_capacity(text.len() + 16);
@@ -59,7 +59,7 @@ impl DisplayText {
                 escaped_text.push('\n');
             } else if bom(index, c) {
                 shifts.push((index + c.len_utf8(), 0));
-            } else if escape(index, c) {
+            } else if escape(c) {
                 shifts.push((index, escaped_text.len()));
                 escaped_text.push_str(&escaped(c));
                 // The byte after the escape maps to the escaped text's end.
