@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Input, PathError};
+use crate::fix::Applicability;
 use crate::render::{self, FileReport, Format, RenderOptions, RunProblem};
 use crate::rules::RULES;
 use crate::safe_text;
@@ -64,6 +65,21 @@ pub struct Args {
     /// Number of files linted in parallel (default and maximum: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Apply the safe fixes (misspelt keys and exercise names) to the plan files, then
+    /// report what is left. Standard input is fixed onto standard output.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With `--fix` or `--diff`, also apply the unsafe fixes (those that change what the
+    /// plan prescribes: an added calf raise, fewer sets in the first weeks).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print a unified diff of what `--fix` would change, and write nothing (exit 1 when
+    /// there is a diff).
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 
     /// Skip named YAML files that have no top-level `weeks:` key, as a directory walk
     /// does (for hooks that pass every staged YAML file).
@@ -194,7 +210,7 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    let (reports, path_errors) = pool.install(|| lint_paths(&args, &config));
+    let (reports, path_errors, tally) = pool.install(|| lint_paths(&args, &config));
     for error in &path_errors {
         let path = safe_text::line(&error.path).into_owned();
         report_run_error(RunError::Path { path, message: error.message.clone() });
@@ -213,7 +229,19 @@ pub fn run(args: Args) -> ExitCode {
         run_errors,
     };
     let mut stdout = io::stdout().lock();
-    let written = render::render(args.format, &reports, &options, &mut stdout).and_then(|()| stdout.flush());
+    let written = if args.diff {
+        // `--diff` prints the diffs instead of the findings, and writes nothing.
+        let diffs: String = tally.diffs.iter().map(|(_, diff)| diff.as_str()).collect();
+        write!(stdout, "{diffs}").and_then(|()| stdout.flush())
+    } else if let Some(fixed) = &tally.stdin {
+        // `--fix` on standard input: the fixed plan goes to standard output.
+        write!(stdout, "{fixed}").and_then(|()| stdout.flush())
+    } else {
+        render::render(args.format, &reports, &options, &mut stdout).and_then(|()| stdout.flush())
+    };
+    if (args.fix || args.diff) && !args.quiet {
+        say(format_args!("{}", fix_summary(&args, &tally, &reports)));
+    }
     // A closed pipe (`runlint plans | head`) ends the output quietly; the exit code still
     // says what was found.
     if let Err(error) = written
@@ -221,6 +249,16 @@ pub fn run(args: Args) -> ExitCode {
     {
         say(format_args!("runlint: cannot write output: {error}"));
         return ExitCode::from(EXIT_FAILURE);
+    }
+    if args.diff {
+        let code = if !path_errors.is_empty() || STDERR_FAILED.load(Ordering::Relaxed) {
+            EXIT_FAILURE
+        } else if tally.diffs.is_empty() {
+            EXIT_CLEAN
+        } else {
+            EXIT_FINDINGS
+        };
+        return ExitCode::from(code);
     }
     let fail_at = args.fail_level.severity();
     let failed = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= fail_at);
@@ -232,26 +270,73 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// Collects inputs and lints them in parallel; reports come back sorted by name.
-fn lint_paths(args: &Args, config: &Config) -> (Vec<FileReport>, Vec<PathError>) {
+fn lint_paths(args: &Args, config: &Config) -> (Vec<FileReport>, Vec<PathError>, FixTally) {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (inputs, mut errors) = discover::collect(&paths, &args.stdin_filename, &config.exclude);
-    let results: Vec<Result<Option<FileReport>, PathError>> =
+    let results: Vec<Result<Option<(FileReport, FixTally)>, PathError>> =
         inputs.par_iter().map(|input| lint_input(input, config, args)).collect();
     let mut reports = Vec::with_capacity(results.len());
+    let mut tally = FixTally::default();
     for result in results {
         match result {
-            Ok(Some(report)) => reports.push(report),
+            Ok(Some((report, fixed))) => {
+                reports.push(report);
+                tally.add(fixed);
+            }
             Ok(None) => {}
             Err(error) => errors.push(error),
         }
     }
     reports.sort_by(|a, b| a.source.name().cmp(b.source.name()));
     errors.sort_by(|a, b| a.path.cmp(&b.path));
-    (reports, errors)
+    tally.diffs.sort();
+    (reports, errors, tally)
+}
+
+/// What fixing did across the run.
+#[derive(Debug, Default)]
+struct FixTally {
+    /// Fixes applied (or, with `--diff`, that would be).
+    applied: usize,
+    /// Fixes rolled back because they would break a plan.
+    rolled_back: usize,
+    /// Unified diffs by file name (`--diff`).
+    diffs: Vec<(String, String)>,
+    /// The fixed plan read from standard input (`--fix` with `-`).
+    stdin: Option<String>,
+}
+
+impl FixTally {
+    fn add(&mut self, other: FixTally) {
+        self.applied += other.applied;
+        self.rolled_back += other.rolled_back;
+        self.diffs.extend(other.diffs);
+        self.stdin = self.stdin.take().or(other.stdin);
+    }
+}
+
+/// Fixes a plan's text as `--fix` or `--diff` ask; writes the file under `--fix`.
+fn fix_input(input: &Input, name: &str, bytes: &[u8], config: &Config, args: &Args) -> Result<FixTally, PathError> {
+    let mut tally = FixTally::default();
+    let Ok(text) = std::str::from_utf8(bytes) else { return Ok(tally) };
+    let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    let outcome = crate::fix::fix_text(name, text, config, level);
+    tally.applied = outcome.applied;
+    tally.rolled_back = outcome.rolled_back;
+    if outcome.text == text {
+        return Ok(tally);
+    }
+    match input {
+        _ if args.diff => tally.diffs.push((name.to_owned(), crate::fix::unified_diff(name, text, &outcome.text))),
+        Input::Stdin(_) => tally.stdin = Some(outcome.text),
+        Input::Named(path) | Input::Walked(path) => crate::fix::write_atomically(path, bytes, &outcome.text)
+            .map_err(|error| PathError { path: name.to_owned(), message: format!("not fixed: {error}") })?,
+    }
+    Ok(tally)
 }
 
 /// Reads and lints one input; `Ok(None)` for a walked file that is not a plan.
-fn lint_input(input: &Input, config: &Config, args: &Args) -> Result<Option<FileReport>, PathError> {
+fn lint_input(input: &Input, config: &Config, args: &Args) -> Result<Option<(FileReport, FixTally)>, PathError> {
     let name = input.display_name();
     let read = match input {
         Input::Named(path) | Input::Walked(path) => discover::read_file(path),
@@ -268,15 +353,45 @@ fn lint_input(input: &Input, config: &Config, args: &Args) -> Result<Option<File
         }
         return Ok(None);
     }
+    let (tally, bytes) = if args.fix || args.diff {
+        let tally = fix_input(input, &name, &bytes, config, args)?;
+        // Under `--fix` the report is of the fixed plan: what is left to do.
+        let fixed = match (&tally.stdin, args.fix) {
+            (Some(text), true) => text.clone().into_bytes(),
+            (None, true) if tally.applied > 0 => match input {
+                Input::Named(path) | Input::Walked(path) => discover::read_file(path).unwrap_or(bytes),
+                Input::Stdin(_) => bytes,
+            },
+            _ => bytes,
+        };
+        (tally, fixed)
+    } else {
+        (FixTally::default(), bytes)
+    };
     let (source, unreadable) = Source::from_bytes(name, bytes);
     let diagnostics = match unreadable {
         Some(diagnostic) => vec![diagnostic],
         None => crate::lint_source(&source, config),
     };
-    Ok(Some(FileReport { source, diagnostics }))
+    Ok(Some((FileReport { source, diagnostics }, tally)))
 }
 
-/// The run's configuration, or `None` after reporting why it cannot be read.
+/// `3 fixes applied (2 more with --unsafe-fixes)`, or with `--diff`, `would apply`.
+fn fix_summary(args: &Args, tally: &FixTally, reports: &[FileReport]) -> String {
+    let plural = |count: usize| if count == 1 { "fix" } else { "fixes" };
+    let verb = if args.diff { "would be applied" } else { "applied" };
+    let mut line = format!("runlint: {} {} {verb}", tally.applied, plural(tally.applied));
+    let fixes = reports.iter().flat_map(|r| &r.diagnostics).filter_map(|d| d.fix.as_ref());
+    let unsafe_left = fixes.filter(|fix| fix.applicability == Applicability::Unsafe).count();
+    if !args.unsafe_fixes && unsafe_left > 0 && !args.diff {
+        line.push_str(&format!(" ({unsafe_left} more with `--unsafe-fixes`)"));
+    }
+    if tally.rolled_back > 0 {
+        line.push_str(&format!("; {} not applied because they would break the plan", tally.rolled_back));
+    }
+    line
+}
+
 /// The run's configuration, or what is wrong with it (already shown on standard error).
 fn load_config(args: &Args) -> Result<Config, Vec<RunProblem>> {
     if args.no_config {

@@ -1,5 +1,6 @@
 //! Findings: what a rule reports, where, and how serious it is.
 
+use crate::fix::Fix;
 use crate::registry::RuleMeta;
 pub use crate::severity::Severity;
 
@@ -51,6 +52,8 @@ pub struct Diagnostic {
     pub day: Option<&'static str>,
     /// The logical location in the plan, e.g. `weeks[2].days.fri[0].exercises[1]`.
     pub path: Option<String>,
+    /// A proposed change to the plan's text, if the finding has one.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -67,6 +70,7 @@ impl Diagnostic {
             week: None,
             day: None,
             path: None,
+            fix: None,
         }
     }
 
@@ -109,6 +113,12 @@ impl Diagnostic {
     pub fn at_day(mut self, week: u32, day: Option<&'static str>) -> Self {
         self.week = Some(week);
         self.day = day;
+        self
+    }
+
+    /// Proposes a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 

@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod family;
+pub mod fix;
 pub mod model;
 pub mod plan;
 pub mod registry;
@@ -47,6 +48,7 @@ pub fn lint_source(source: &Source, config: &Config) -> Vec<Diagnostic> {
         enabled: &|meta| config.is_enabled(meta),
     };
     let mut diagnostics = suppress::apply(source, &plan.text_spans, diagnostics, &policy);
+    fix::resolve(source.text(), &mut diagnostics);
     sort_by_position(&mut diagnostics);
     diagnostics
 }

@@ -129,8 +129,8 @@ fn plan_text() -> impl Strategy<Value = String> {
         })
 }
 
-fn all_formats() -> [Format; 6] {
-    [Format::Human, Format::Short, Format::Json, Format::Sarif, Format::Github, Format::Junit]
+fn all_formats() -> [Format; 7] {
+    [Format::Human, Format::Short, Format::Json, Format::Sarif, Format::Github, Format::Junit, Format::Gitlab]
 }
 
 proptest! {
@@ -152,7 +152,7 @@ proptest! {
             let mut out = Vec::new();
             prop_assert!(render(format, &report, &common::render_options(), &mut out).is_ok());
             prop_assert!(!out.is_empty() || format == Format::Github && report[0].diagnostics.is_empty());
-            if matches!(format, Format::Json | Format::Sarif) {
+            if matches!(format, Format::Json | Format::Sarif | Format::Gitlab) {
                 prop_assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
             }
         }
@@ -180,5 +180,24 @@ proptest! {
             let other = run(threads).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(String::from_utf8_lossy(&one), String::from_utf8_lossy(&other), "--threads {} differs", threads);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn applying_every_fix_never_breaks_a_plan(text in plan_text()) {
+        let config = Config::default();
+        let shape = |text: &str| {
+            let diagnostics = runlint::lint_source(&Source::new("generated.yaml", text), &config);
+            let syntax = diagnostics.iter().any(|d| d.rule.name == "syntax-error");
+            (syntax, diagnostics.iter().filter(|d| d.rule.name == "invalid-plan").count())
+        };
+        let (syntax_before, invalid_before) = shape(&text);
+        let fixed = runlint::fix::fix_text("generated.yaml", &text, &config, runlint::fix::Applicability::Unsafe);
+        let (syntax_after, invalid_after) = shape(&fixed.text);
+        prop_assert!(!syntax_after || syntax_before, "a fix made a syntax error:\n{}", fixed.text);
+        prop_assert!(invalid_after <= invalid_before, "a fix made a shape error:\n{}", fixed.text);
     }
 }

@@ -388,14 +388,24 @@ impl<'c> Resolver<'c> {
             let names: Vec<String> = nearest.iter().map(|n| format!("`{n}`")).collect();
             format!("did you mean {}? Or define it under `exercises:` with `tags`", names.join(", "))
         };
-        Diagnostic::new(
+        let diagnostic = Diagnostic::new(
             &crate::registry::UNKNOWN_EXERCISE,
             Severity::Warning,
             format!("unknown exercise `{name}`"),
             span,
         )
         .with_span_label("not in the exercise catalogue")
-        .with_help(help)
+        .with_help(help);
+        // One close name of the same family is an unambiguous misspelling.
+        match nearest.as_slice() {
+            [only] => diagnostic.with_fix(crate::fix::Fix::replace(
+                crate::fix::Applicability::Safe,
+                format!("rename to `{only}`"),
+                span,
+                *only,
+            )),
+            _ => diagnostic,
+        }
     }
 
     fn exercise<'p>(&mut self, exercise: &'p Exercise, position: usize, place: &Place<'_>) -> ExerciseView<'p> {

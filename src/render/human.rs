@@ -125,6 +125,14 @@ fn snippet(entry: &Entry<'_>, others: Option<String>, place: &Place<'_>) -> Snip
     if let Some(help) = &diagnostic.help {
         notes.push(format!("help: {}", safe_text::line(help)));
     }
+    if let Some(fix) = &diagnostic.fix {
+        let how = match fix.applicability {
+            crate::fix::Applicability::Safe => "safe fix, applied by `--fix`",
+            crate::fix::Applicability::Unsafe => "unsafe fix, applied by `--fix --unsafe-fixes`",
+            crate::fix::Applicability::DisplayOnly => "suggested change, not applied automatically",
+        };
+        notes.push(format!("help: {how}: {}", safe_text::line(&fix.message)));
+    }
     if let Some(hidden) = diagnostic.labels.len().checked_sub(MAX_LABELS).filter(|&n| n > 0) {
         notes.push(format!("note: {hidden} more related places are not shown (`--format json` lists them)"));
     }

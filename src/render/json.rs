@@ -53,6 +53,17 @@ pub fn to_value(reports: &[FileReport]) -> Value {
                 .map(|label| json!({ "message": label.message, "range": range(&report.source, label.span) }))
                 .collect();
             object.insert("labels".into(), Value::Array(labels));
+            if let Some(fix) = &diagnostic.fix {
+                let edits: Vec<Value> = fix
+                    .edits
+                    .iter()
+                    .map(|edit| json!({ "range": range(&report.source, edit.span), "text": edit.text }))
+                    .collect();
+                object.insert(
+                    "fix".into(),
+                    json!({ "message": fix.message, "applicability": fix.applicability, "edits": edits }),
+                );
+            }
             if let Some(first) = into {
                 object.insert("folded_into".into(), json!(offset + first));
             }

@@ -66,6 +66,31 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
                 "locations": [location(&report.source, diagnostic.span, diagnostic.path.as_deref(), options)],
                 "partialFingerprints": { "runlintLogicalLocation/v1": fingerprint(report, diagnostic, &mut seen) },
             });
+            if let (Some(fix), Some(object)) = (&diagnostic.fix, result.as_object_mut())
+                && fix.applicability != crate::fix::Applicability::DisplayOnly
+                && !fix.edits.is_empty()
+            {
+                let replacements: Vec<Value> = fix
+                    .edits
+                    .iter()
+                    .map(|edit| {
+                        json!({
+                            "deletedRegion": { "byteOffset": edit.span.start, "byteLength": edit.span.end - edit.span.start },
+                            "insertedContent": { "text": edit.text },
+                        })
+                    })
+                    .collect();
+                object.insert(
+                    "fixes".into(),
+                    json!([{
+                        "description": { "text": format!("{} ({})", fix.message, fix.applicability.as_str()) },
+                        "artifactChanges": [{
+                            "artifactLocation": artifact(report.source.name(), options),
+                            "replacements": replacements,
+                        }],
+                    }]),
+                );
+            }
             if let (Some(index), Some(object)) = (index_of.get(diagnostic.rule.name), result.as_object_mut()) {
                 object.insert("ruleIndex".into(), json!(index));
                 if !diagnostic.labels.is_empty() {

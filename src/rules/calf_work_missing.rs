@@ -1,6 +1,6 @@
 //! `calf-work-missing`: a lower-body session without calf or soleus work.
 
-use super::RuleContext;
+use super::{RuleContext, add_to_session, with_optional_fix};
 use crate::model::Model;
 
 declare_rule! {
@@ -14,7 +14,7 @@ const HELP: &str = "add calf work to every lower-body session, e.g. `- single-le
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     // Not in the race build-up: no time to add an exercise (see `WeekView::is_race_build_up`).
-    for session in model.weeks_before_build_up().flat_map(|week| &week.sessions) {
+    for (week, session) in model.weeks_before_build_up().flat_map(|week| week.sessions.iter().map(move |s| (week, s))) {
         if !session.is_lower_body || session.exercises.iter().any(|e| e.tags.is_calf_work()) {
             continue;
         }
@@ -24,6 +24,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             .with_span_label("no exercise here trains the calves or soleus")
             .with_labels(lower_body.map(|e| (e.exercise.name.span, "trains the lower body but not the calves")))
             .with_help(HELP);
-        cx.report(finding);
+        let fix = add_to_session(session, week.training_week, "single-leg calf raise", "12 each");
+        cx.report(with_optional_fix(finding, fix));
     }
 }

@@ -1,6 +1,7 @@
 //! `early-weeks-overload`: too many sets or external load while the athlete is new to lifting.
 
 use super::RuleContext;
+use crate::fix::{Applicability, Edit, Fix};
 use crate::model::Model;
 
 declare_rule! {
@@ -54,7 +55,21 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 .with_span_label(label)
                 .with_labels(extra_load.map(|load| (load.span, format!("and loaded with {}", load.value))))
                 .with_help(help);
-            cx.report(finding);
+            // The dose of the first weeks: two sets, bodyweight.
+            let mut edits = Vec::new();
+            if let Some(sets) = sets {
+                edits.push(Edit { span: sets.span, text: EARLY_MAX_SETS.to_string() });
+            }
+            if let Some(load) = load {
+                edits.push(Edit { span: load.span, text: "bw".to_owned() });
+            }
+            let what = match (sets, load) {
+                (Some(_), Some(_)) => format!("use {EARLY_MAX_SETS} sets at bodyweight"),
+                (Some(_), None) => format!("use {EARLY_MAX_SETS} sets"),
+                _ => "use bodyweight".to_owned(),
+            };
+            let fix = Fix { message: what, applicability: Applicability::Unsafe, edits, insert: None };
+            cx.report(finding.with_fix(fix));
         }
     }
 }

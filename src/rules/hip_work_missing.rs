@@ -1,6 +1,6 @@
 //! `hip-work-missing`: a week of lower-body training without hip work.
 
-use super::{RuleContext, label_lower_body_sessions};
+use super::{RuleContext, label_lower_body_sessions, add_to_session, with_optional_fix};
 use crate::model::Model;
 
 declare_rule! {
@@ -20,6 +20,8 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             .week_finding(week, format!("no hip work in week {}", week.week.number))
             .with_span_label("lower-body training this week, but nothing for the hip abductors or glutes")
             .with_help("add a hip exercise, e.g. `- clamshell: 2x15 each`, `- single-leg glute bridge: 2x10 each` or `- lateral band walk: 2 x 12 steps each`");
-        cx.report(label_lower_body_sessions(finding, week));
+        let first = week.lower_body_sessions().next();
+        let fix = first.and_then(|session| add_to_session(session, week.training_week, "clamshell", "15 each"));
+        cx.report(with_optional_fix(label_lower_body_sessions(finding, week), fix));
     }
 }

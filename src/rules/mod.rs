@@ -123,6 +123,7 @@ use std::sync::LazyLock;
 
 use crate::config::{Config, OptionValue};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::fix::Fix;
 use crate::model::{ExerciseView, Model, SessionView, WeekView};
 use crate::registry::{BUILTINS, EnabledRule, RuleMeta};
 use crate::severity::Severity;
@@ -216,6 +217,22 @@ impl<'a> RuleContext<'a> {
     /// The configured value of an option of this rule, if it is set.
     pub fn option<T: OptionKind>(&self, name: &str) -> Option<T> {
         self.options.iter().find(|(key, _)| key == name).and_then(|(_, value)| T::from_configured(value))
+    }
+}
+
+/// A fix that adds an exercise at the end of a session, dosed for the athlete's training
+/// week: two sets while they are new to strength work (training weeks 1 and 2), else three.
+pub fn add_to_session(session: &SessionView<'_>, training_week: u32, name: &str, reps: &str) -> Option<Fix> {
+    let last = session.exercises.last()?;
+    let sets = if training_week <= 2 { 2 } else { 3 };
+    Some(Fix::add_exercise(last.exercise.span, name, &format!("{sets}x{reps}")))
+}
+
+/// Adds `fix` to a finding when there is one.
+pub fn with_optional_fix(finding: Diagnostic, fix: Option<Fix>) -> Diagnostic {
+    match fix {
+        Some(fix) => finding.with_fix(fix),
+        None => finding,
     }
 }
 

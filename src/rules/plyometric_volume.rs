@@ -1,6 +1,7 @@
 //! `plyometric-volume`: too many sets or reps of a plyometric exercise.
 
 use super::RuleContext;
+use crate::fix::{Applicability, Fix};
 use crate::model::Model;
 use crate::tags::Tag;
 
@@ -31,7 +32,8 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 .exercise_finding(session, exercise, format!("{value} {variable} of plyometric `{name}`, more than {max}")).with_span(span)
                 .with_span_label(format!("at most {max} {variable}"))
                 .with_help("keep jumps low in volume: 2-3 sets of 5-8 quality contacts");
-            cx.report(finding);
+            let fix = Fix::replace(Applicability::Unsafe, format!("prescribe {max} {variable}"), span, max.to_string());
+            cx.report(finding.with_fix(fix));
         }
     }
 }

@@ -6,6 +6,7 @@ mod structure;
 use std::ops::RangeInclusive;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::fix::{Applicability, Fix};
 use crate::plan::{Plan, Spanned};
 use crate::source::Source;
 use crate::suggest::did_you_mean;
@@ -103,11 +104,19 @@ impl<'s> Lowering<'s> {
             if !known.contains(&name.as_ref()) {
                 fields.had_unknown = true;
                 let suggestion = did_you_mean(name, known.iter().copied());
-                let help = match suggestion {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => format!("known keys here: {}", backticked(known)),
+                let mut error = invalid(key.span, format!("unknown key `{name}` in {what}"));
+                error = match suggestion {
+                    Some(suggestion) => {
+                        error.with_help(format!("did you mean `{suggestion}`?")).with_fix(Fix::replace(
+                            Applicability::Safe,
+                            format!("rename `{name}` to `{suggestion}`"),
+                            key.span,
+                            suggestion,
+                        ))
+                    }
+                    None => error.with_help(format!("known keys here: {}", backticked(known))),
                 };
-                self.report(invalid(key.span, format!("unknown key `{name}` in {what}")).with_help(help));
+                self.report(error);
                 continue;
             }
             let earlier = entries.get(..index).unwrap_or(&[]);

@@ -1,0 +1,86 @@
+//! Placing a new exercise in a session's list, in the list's own style: block or flow,
+//! its indentation, its line ending.
+
+use super::{Edit, NewExercise};
+use crate::diagnostic::{Diagnostic, Span};
+
+/// Turns every fix's exercise insertion into a text edit for `text`; a fix whose place
+/// cannot be found in the text loses its insertion (and with it its edits).
+pub fn resolve(text: &str, diagnostics: &mut [Diagnostic]) {
+    for diagnostic in diagnostics {
+        let Some(fix) = diagnostic.fix.as_mut() else { continue };
+        let Some(insert) = fix.insert.take() else { continue };
+        match edit_for(text, &insert) {
+            Some(edit) => fix.edits.push(edit),
+            None => diagnostic.fix = None,
+        }
+    }
+}
+
+fn edit_for(text: &str, insert: &NewExercise) -> Option<Edit> {
+    let entry_text = text.get(insert.after.start..insert.after.end)?;
+    // A list of bare names gets a bare name; otherwise `name: prescription`.
+    let entry = if entry_text.contains(':') {
+        format!("{}: {}", insert.name, insert.prescription)
+    } else {
+        insert.name.clone()
+    };
+    let before = text.get(..insert.after.start)?;
+    let previous = before.trim_end_matches([' ', '\t']).chars().last();
+    if matches!(previous, Some('[' | ',')) {
+        // A flow list: `[a, b]` becomes `[a, b, entry]`.
+        return Some(Edit { span: Span::new(insert.after.end, insert.after.end), text: format!(", {entry}") });
+    }
+    // A block list: the new item goes on its own line, indented like the last one's dash.
+    let line_start = before.rfind(['\n', '\r']).map_or(0, |index| index + 1);
+    let prefix = text.get(line_start..insert.after.start)?;
+    let dash = prefix.find('-')?;
+    let indent = prefix.get(..dash)?;
+    if !indent.chars().all(|c| c == ' ') {
+        return None;
+    }
+    let end = text.get(..insert.after.end)?.trim_end().len().max(insert.after.start);
+    let rest = text.get(end..)?;
+    let (at, line_break) = match rest.find('\n') {
+        Some(index) => {
+            let crlf = rest.get(..index).is_some_and(|line| line.ends_with('\r'));
+            (end + index + 1, if crlf { "\r\n" } else { "\n" })
+        }
+        None => (text.len(), "\n"),
+    };
+    let lead = if at == text.len() && !text.ends_with('\n') { line_break } else { "" };
+    Some(Edit { span: Span::new(at, at), text: format!("{lead}{indent}- {entry}{line_break}") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn insert_after(text: &str, entry: &str) -> String {
+        let start = text.find(entry).unwrap_or(0);
+        let insert = NewExercise {
+            after: Span::new(start, start + entry.len()),
+            name: "calf raise".into(),
+            prescription: "2x12".into(),
+        };
+        let Some(edit) = edit_for(text, &insert) else { return String::from("<none>") };
+        let mut fixed = text.to_owned();
+        fixed.replace_range(edit.span.start..edit.span.end, &edit.text);
+        fixed
+    }
+
+    #[test]
+    fn new_entries_follow_the_list_style() {
+        let block = "exercises:\n  - squat: 3x10  # legs\n  - dead bug: 2x8\nnext: 1\n";
+        assert_eq!(
+            insert_after(block, "dead bug: 2x8"),
+            "exercises:\n  - squat: 3x10  # legs\n  - dead bug: 2x8\n  - calf raise: 2x12\nnext: 1\n"
+        );
+        let crlf = "exercises:\r\n    - squat: 3x10\r\n";
+        assert_eq!(insert_after(crlf, "squat: 3x10"), "exercises:\r\n    - squat: 3x10\r\n    - calf raise: 2x12\r\n");
+        let flow = "exercises: [squat, dead bug]\n";
+        assert_eq!(insert_after(flow, "dead bug"), "exercises: [squat, dead bug, calf raise]\n");
+        let last_line = "exercises:\n  - squat: 3x10";
+        assert_eq!(insert_after(last_line, "squat: 3x10"), "exercises:\n  - squat: 3x10\n  - calf raise: 2x12\n");
+    }
+}

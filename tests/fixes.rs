@@ -1,0 +1,164 @@
+//! Fixes: for every fixable rule, the invalid fixture fixed, linted again, fixed once more;
+//! line endings, a byte order mark and comments survive; the CLI writes only under
+//! `--fix`, atomically, through symbolic links, never over a changed file.
+
+// Tests may unwrap and index: a panic is a failed test, not a crash on user input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+mod common;
+
+use common::{all_rules_config, read, root};
+use runlint::fix::{Applicability, fix_text, write_atomically};
+use runlint::source::Source;
+
+/// Every rule that proposes fixes, and the fixture that shows them.
+const FIXABLE: &[(&str, &str)] = &[
+    ("calf-work-missing", "invalid.yaml"),
+    ("single-leg-missing", "invalid.yaml"),
+    ("core-work-missing", "invalid.yaml"),
+    ("hip-work-missing", "invalid.yaml"),
+    ("early-weeks-overload", "invalid.yaml"),
+    ("plyometric-volume", "invalid.yaml"),
+    ("sets-to-failure", "invalid.yaml"),
+    ("unknown-exercise", "invalid.yaml"),
+    ("invalid-plan", "unknown-key.yaml"),
+];
+
+fn count(text: &str, rule: &str, with_fix: bool) -> usize {
+    let diagnostics = runlint::lint_source(&Source::new("plan.yaml", text), &all_rules_config());
+    diagnostics.iter().filter(|d| d.rule.name == rule && (!with_fix || d.fix.is_some())).count()
+}
+
+fn shape_errors(text: &str) -> usize {
+    let diagnostics = runlint::lint_source(&Source::new("plan.yaml", text), &all_rules_config());
+    diagnostics.iter().filter(|d| matches!(d.rule.name, "syntax-error" | "invalid-plan")).count()
+}
+
+#[test]
+fn every_fixable_rule_round_trips() {
+    let config = all_rules_config();
+    for (rule, file) in FIXABLE {
+        let text = read(&root().join("fixtures").join(rule).join(file));
+        let before = count(&text, rule, true);
+        assert!(before > 0, "{rule}: the fixture must have fixable findings");
+        let fixed = fix_text("plan.yaml", &text, &config, Applicability::Unsafe);
+        assert!(fixed.applied > 0 && fixed.text != text, "{rule}: nothing was fixed");
+        assert_eq!(fixed.rolled_back, 0, "{rule}");
+        assert_eq!(count(&fixed.text, rule, true), 0, "{rule}: fixable findings remain:\n{}", fixed.text);
+        if *rule != "invalid-plan" {
+            assert!(shape_errors(&fixed.text) <= shape_errors(&text), "{rule}: the fix broke the plan");
+        }
+        let again = fix_text("plan.yaml", &fixed.text, &config, Applicability::Unsafe);
+        assert_eq!(again.text, fixed.text, "{rule}: a second --fix must change nothing");
+        for comment in text.lines().filter_map(|line| line.find('#').map(|at| &line[at..])) {
+            assert!(fixed.text.contains(comment), "{rule}: lost the comment {comment:?}");
+        }
+        insta::assert_snapshot!(format!("fixed__{rule}"), fixed.text);
+    }
+}
+
+#[test]
+fn crlf_line_ends_and_a_byte_order_mark_survive_fixing() {
+    let config = all_rules_config();
+    for (rule, file) in FIXABLE {
+        let text = read(&root().join("fixtures").join(rule).join(file));
+        let lf = fix_text("plan.yaml", &text, &config, Applicability::Unsafe).text;
+        let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+        let fixed = fix_text("plan.yaml", &crlf, &config, Applicability::Unsafe).text;
+        assert_eq!(fixed, format!("\u{feff}{}", lf.replace('\n', "\r\n")), "{rule}");
+    }
+}
+
+#[test]
+fn safe_fixes_leave_what_the_plan_prescribes_alone() {
+    let text = read(&root().join("fixtures/calf-work-missing/invalid.yaml"));
+    let safe = fix_text("plan.yaml", &text, &all_rules_config(), Applicability::Safe);
+    assert_eq!((safe.applied, safe.text == text), (0, true));
+    let typo = read(&root().join("fixtures/invalid-plan/unknown-key.yaml"));
+    assert!(fix_text("plan.yaml", &typo, &all_rules_config(), Applicability::Safe).applied > 0);
+}
+
+#[test]
+fn a_file_with_a_syntax_error_is_never_touched() {
+    let broken = "plan: x\nweeks:\n  - week: 1\n    days: {mon: [\n";
+    let outcome = fix_text("plan.yaml", broken, &all_rules_config(), Applicability::Unsafe);
+    assert_eq!((outcome.applied, outcome.text.as_str()), (0, broken));
+}
+
+const PLAN: &str = "plan: Fixable\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises:\n          - squat: 3x10\n          - single-leg glute bridge: 3x10 each\n          - dead bugg: 3x8 each\n      tue: rest\n";
+
+#[test]
+fn the_cli_writes_only_under_fix_atomically_and_through_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.yaml");
+    std::fs::write(&real, PLAN).unwrap();
+    std::os::unix::fs::symlink("real.yaml", dir.path().join("link.yaml")).unwrap();
+    let run = |args: &[&str]| common::runlint_in(dir.path()).args(args).output().unwrap();
+    run(&["--no-config", "link.yaml"]);
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), PLAN, "without --fix nothing is written");
+    let diff = run(&["--no-config", "--diff", "link.yaml"]);
+    assert_eq!(diff.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&diff.stdout).contains("+          - dead bug: 3x8 each"));
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), PLAN, "--diff writes nothing");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    run(&["--no-config", "--fix", "link.yaml"]);
+    assert!(std::fs::symlink_metadata(dir.path().join("link.yaml")).unwrap().file_type().is_symlink());
+    let fixed = std::fs::read_to_string(&real).unwrap();
+    assert!(fixed.contains("- dead bug: 3x8 each") && !fixed.contains("bugg"), "{fixed}");
+    assert!(!fixed.contains("calf raise"), "safe fixes only without --unsafe-fixes");
+    assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+}
+
+#[test]
+fn standard_input_is_fixed_onto_standard_output() {
+    use std::io::Write;
+    let mut child = common::runlint_in(&root())
+        .args(["--no-config", "--fix", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(PLAN.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), PLAN.replace("dead bugg", "dead bug"));
+}
+
+#[test]
+fn a_file_changed_since_it_was_read_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.yaml");
+    std::fs::write(&path, "changed by the coach\n").unwrap();
+    let result = write_atomically(&path, PLAN.as_bytes(), "fixed");
+    assert!(result.is_err());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "changed by the coach\n");
+}
+
+#[test]
+fn fixing_the_example_leaves_only_findings_without_a_fix_and_diff_shows_exactly_those_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.yaml");
+    let original = read(&root().join("examples/spring-half-marathon.yaml"));
+    std::fs::write(&plan, &original).unwrap();
+    let run = |args: &[&str]| common::runlint_in(dir.path()).args(args).output().unwrap();
+    let diff = String::from_utf8(run(&["--no-config", "--diff", "--unsafe-fixes", "plan.yaml"]).stdout).unwrap();
+    let added: Vec<&str> = diff.lines().filter(|l| l.starts_with('+') && !l.starts_with("+++")).collect();
+    let removed = diff.lines().filter(|l| l.starts_with('-') && !l.starts_with("---")).count();
+    run(&["--no-config", "--fix", "--unsafe-fixes", "plan.yaml"]);
+    let fixed = std::fs::read_to_string(&plan).unwrap();
+    let new_lines: Vec<&str> = fixed.lines().filter(|line| !original.lines().any(|o| o == *line)).collect();
+    assert_eq!(added.iter().map(|l| &l[1..]).collect::<Vec<_>>(), new_lines, "the diff shows exactly what --fix wrote");
+    assert_eq!(removed, original.lines().count() + added.len() - fixed.lines().count());
+    let json = run(&["--no-config", "--format", "json", "plan.yaml"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let diagnostics = value["diagnostics"].as_array().unwrap();
+    assert!(!diagnostics.is_empty());
+    assert!(diagnostics.iter().all(|d| d.get("fix").is_none()), "{value}");
+}
