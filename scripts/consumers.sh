@@ -3,7 +3,8 @@
 #   - SARIF: Microsoft's SARIF validator (npm @microsoft/sarif-multitool, `validate`);
 #   - JUnit: the junitparser library (PyPI), as JUnit consumers read reports;
 #   - the plan JSON Schema: yaml-language-server (npm), driven over LSP like an editor;
-#   - pre-commit: `pre-commit try-repo` runs the hook from .pre-commit-hooks.yaml.
+#   - pre-commit: `pre-commit try-repo` runs the hook from .pre-commit-hooks.yaml;
+#   - the HTML report: Debian's Chromium through playwright-core (scripts/report-browser.mjs).
 # Tools are installed into target/consumers on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +15,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "--- installing consumers"
-if [ ! -x "$tools/node_modules/.bin/sarif-multitool" ] || [ ! -f "$tools/node_modules/yaml-language-server/bin/yaml-language-server" ]; then
-  (cd "$tools" && npm install --no-audit --no-fund --silent @microsoft/sarif-multitool@5 yaml-language-server@1 >/dev/null)
+if [ ! -x "$tools/node_modules/.bin/sarif-multitool" ] || [ ! -f "$tools/node_modules/yaml-language-server/bin/yaml-language-server" ] || [ ! -d "$tools/node_modules/playwright-core" ]; then
+  (cd "$tools" && npm install --no-audit --no-fund --silent @microsoft/sarif-multitool@5 yaml-language-server@1 playwright-core@1 >/dev/null)
 fi
 chmod u+x "$tools"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
 if [ ! -x "$tools/venv/bin/python" ]; then
@@ -82,3 +83,11 @@ grep -q "heavy-before-hard" "$work/pre-commit.log" || { cat "$work/pre-commit.lo
 [ "$status" -ne 0 ] || { echo "pre-commit should fail on the example's error"; exit 1; }
 if grep -q "pre-commit-config\|gitlab-ci" "$work/pre-commit.log"; then cat "$work/pre-commit.log"; exit 1; fi
 echo "ok: the hook ran runlint, failed on the example's heavy-before-hard error and left the other YAML alone"
+
+echo "--- HTML report: Chromium"
+# Debian's Chromium, driven by playwright-core; screenshots land in target/report for review.
+shots=$root/target/report
+mkdir -p "$shots"
+"$runlint" --no-config --format json --report "$shots/example.html" examples/spring-half-marathon.yaml > "$work/example.json" || true
+"$runlint" --no-config --format json --report "$shots/plans.html" examples fixtures/plans > "$work/plans.json" || true
+node scripts/report-browser.mjs "$tools" "$shots" "$shots/example.html" "$work/example.json" "$shots/plans.html" "$work/plans.json"

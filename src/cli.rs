@@ -81,6 +81,11 @@ pub struct Args {
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
 
+    /// Also write a week-grid report of the plans and their findings as one
+    /// self-contained HTML file (never a plan file).
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
+
     /// Skip named YAML files that have no top-level `weeks:` key, as a directory walk
     /// does (for hooks that pass every staged YAML file).
     #[arg(long)]
@@ -250,6 +255,15 @@ pub fn run(args: Args) -> ExitCode {
         say(format_args!("runlint: cannot write output: {error}"));
         return ExitCode::from(EXIT_FAILURE);
     }
+    if let Some(path) = &args.report
+        && let Err(error) = write_report(path, &reports, &config)
+    {
+        say(format_args!(
+            "runlint: cannot write the report `{}`: {error}",
+            safe_text::line(&path.display().to_string())
+        ));
+        return ExitCode::from(EXIT_FAILURE);
+    }
     if args.diff {
         let code = if !path_errors.is_empty() || STDERR_FAILED.load(Ordering::Relaxed) {
             EXIT_FAILURE
@@ -374,6 +388,18 @@ fn lint_input(input: &Input, config: &Config, args: &Args) -> Result<Option<(Fil
         None => crate::lint_source(&source, config),
     };
     Ok(Some((FileReport { source, diagnostics }, tally)))
+}
+
+/// Writes the HTML report of the linted plans to `path`.
+fn write_report(path: &std::path::Path, reports: &[FileReport], config: &Config) -> io::Result<()> {
+    let views: Vec<crate::report::PlanView> = reports
+        .par_iter()
+        .enumerate()
+        .map(|(index, report)| crate::report::plan_view(index, &report.source, &report.diagnostics, config))
+        .collect();
+    let mut out = io::BufWriter::new(std::fs::File::create(path)?);
+    crate::report::render(&views, crate::rules::registry(), &mut out)?;
+    out.flush()
 }
 
 /// `3 fixes applied (2 more with --unsafe-fixes)`, or with `--diff`, `would apply`.

@@ -14,6 +14,7 @@ pub mod model;
 pub mod plan;
 pub mod registry;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod safe_text;
 pub mod severity;
