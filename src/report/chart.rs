@@ -22,6 +22,33 @@ struct Series<'a> {
     values: Vec<f64>,
 }
 
+/// The bars of one panel as path data: one closed rectangle per week with a value.
+fn bars(values: &[f64], max: f64, top: f64, step: f64) -> String {
+    let mut data = String::new();
+    for (index, &value) in values.iter().enumerate() {
+        if max <= 0.0 || value <= 0.0 {
+            continue;
+        }
+        let height = (value / max * (PANEL - 4.0)).max(1.0);
+        let x = LEFT + index as f64 * step + step * 0.15;
+        let width = (step * 0.7).max(1.0);
+        data.push_str(&format!("M{x:.0} {:.0}h{width:.0}v{height:.0}h-{width:.0}z", top + PANEL - height));
+    }
+    data
+}
+
+/// Runs of consecutive weeks in one phase: (first index, length, phase).
+fn phase_runs(weeks: &[WeekRow]) -> Vec<(usize, usize, crate::plan::Phase)> {
+    let mut runs: Vec<(usize, usize, crate::plan::Phase)> = Vec::new();
+    for (index, week) in weeks.iter().enumerate() {
+        match runs.last_mut() {
+            Some((_, length, phase)) if *phase == week.phase => *length += 1,
+            _ => runs.push((index, 1, week.phase)),
+        }
+    }
+    runs
+}
+
 /// The charts of one plan.
 pub fn charts(weeks: &[WeekRow]) -> Markup {
     let series = [
@@ -60,7 +87,6 @@ pub fn charts(weeks: &[WeekRow]) -> Markup {
     let step = (640.0 / count).clamp(6.0, 28.0);
     let width = LEFT + step * count + 8.0;
     let height = series.len() as f64 * (PANEL + TITLE + 10.0) + 14.0;
-    let label = |week: &WeekRow| format!("week {}", week.number);
     html! {
         svg class="charts" width=(format!("{width:.0}")) height=(format!("{height:.0}"))
             viewBox=(format!("0 0 {width:.0} {height:.0}")) role="img"
@@ -72,20 +98,15 @@ pub fn charts(weeks: &[WeekRow]) -> Markup {
                     (series.title) " (most: " (crate::plan::load::Number(max)) " "
                     (if max == 1.0 { series.unit.trim_end_matches('s') } else { series.unit }) ")"
                 }
+                // One band per run of weeks in the same phase keeps the drawing small.
+                @for (first, length, phase) in phase_runs(weeks) {
+                    rect x=(format!("{:.0}", LEFT + first as f64 * step)) y=(format!("{top:.0}"))
+                        width=(format!("{:.0}", length as f64 * step)) height=(format!("{PANEL:.0}")) fill=(phase_colour(phase)) {}
+                }
+                // All bars of a panel as one path: a report of hundreds of plans stays light.
+                path fill=(series.colour) d=(bars(&series.values, max, top, step)) {}
                 @for (index, week) in weeks.iter().enumerate() {
                     @let x = LEFT + index as f64 * step;
-                    rect x=(format!("{x:.1}")) y=(format!("{top:.1}")) width=(format!("{step:.1}")) height=(format!("{PANEL:.1}"))
-                        fill=(phase_colour(week.phase)) {
-                        title { (label(week)) ", " (week.phase.as_str()) }
-                    }
-                    @let value = series.values.get(index).copied().unwrap_or(0.0);
-                    @if max > 0.0 && value > 0.0 {
-                        @let bar = value / max * (PANEL - 4.0);
-                        rect x=(format!("{:.1}", x + step * 0.15)) y=(format!("{:.1}", top + PANEL - bar))
-                            width=(format!("{:.1}", step * 0.7)) height=(format!("{bar:.1}")) fill=(series.colour) {
-                            title { (label(week)) ": " (crate::plan::load::Number(value)) " " (series.unit) }
-                        }
-                    }
                     @if week.race_week {
                         line class="race" x1=(format!("{:.1}", x + step / 2.0)) x2=(format!("{:.1}", x + step / 2.0))
                             y1=(format!("{top:.1}")) y2=(format!("{:.1}", top + PANEL)) {}

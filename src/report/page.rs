@@ -136,7 +136,7 @@ fn exercise_list(exercises: &[ExerciseLine]) -> Markup {
     html! {
         ul.exercises {
             @for exercise in exercises {
-                li { span.exercise-name { (exercise.name) } " " span.rx { (exercise.prescription) }
+                li { (exercise.name) " " (exercise.prescription)
                      @if exercise.heavy { " " span.heavy-tag title="heavy by the effort model" { "heavy" } } }
             }
         }
