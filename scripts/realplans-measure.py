@@ -4,7 +4,7 @@
     python3 scripts/realplans-measure.py BINARY CORPUS [--threads N] [--per-plan]
                                       [--no-human] [--save FILE.json]
 
-The corpus is the output of `tools/realplans.py --all OUTDIR`: one flat folder of
+The corpus is the output of `realplans.py --all OUTDIR` (see docs/real-plans.md): one flat folder of
 `<calendar-hack stem>__<strength tag>.yaml`, where the tag is `none`, `article-beginner`,
 `article-gym` or `liftosaur-<programme stem>` (ss1, gzclp, the531bbb, the5314b,
 monolith531). The group of a plan (liftosaur / article / none) comes from that tag and is

@@ -47,7 +47,7 @@ for (let i = 0; i < pairs.length; i += 2) {
       const cell = item.closest("td.day");
       if (cell) return `${cell.dataset.week}/${cell.dataset.day}`;
       const week = item.closest("tr.week");
-      if (week) return week.id.replace("w", "") + "/";
+      if (week) return week.dataset.week + "/";
       return "/";
     };
     const expected = f.week ? `${f.week}/${f.day || ""}` : "/";

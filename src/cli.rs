@@ -197,7 +197,7 @@ pub fn run(args: Args) -> ExitCode {
         Ok(config) => config,
         Err(problems) => {
             // Machine formats still print a document, saying what went wrong in their terms.
-            if matches!(args.format, Format::Json | Format::Sarif | Format::Junit) {
+            if matches!(args.format, Format::Json | Format::Sarif | Format::Junit | Format::Gitlab) {
                 let options = RenderOptions { run_errors: problems, ..RenderOptions::default() };
                 let mut stdout = io::stdout().lock();
                 let _ = render::render(args.format, &[], &options, &mut stdout).and_then(|()| stdout.flush());
@@ -218,7 +218,8 @@ pub fn run(args: Args) -> ExitCode {
     let (reports, path_errors, tally) = pool.install(|| lint_paths(&args, &config));
     for error in &path_errors {
         let path = safe_text::line(&error.path).into_owned();
-        report_run_error(RunError::Path { path, message: error.message.clone() });
+        let message = safe_text::line(&error.message).into_owned();
+        report_run_error(RunError::Path { path, message });
     }
     let run_errors = path_errors
         .iter()
@@ -330,23 +331,37 @@ impl FixTally {
 }
 
 /// Fixes a plan's text as `--fix` or `--diff` ask; writes the file under `--fix`.
-fn fix_input(input: &Input, name: &str, bytes: &[u8], config: &Config, args: &Args) -> Result<FixTally, PathError> {
+/// Returns what was done and the plan's text after it (as read when nothing changed).
+fn fix_input(
+    input: &Input,
+    name: &str,
+    bytes: Vec<u8>,
+    config: &Config,
+    args: &Args,
+) -> Result<(FixTally, Vec<u8>), PathError> {
     let mut tally = FixTally::default();
-    let Ok(text) = std::str::from_utf8(bytes) else { return Ok(tally) };
+    let Ok(text) = std::str::from_utf8(&bytes) else { return Ok((tally, bytes)) };
     let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let outcome = crate::fix::fix_text(name, text, config, level);
     tally.applied = outcome.applied;
     tally.rolled_back = outcome.rolled_back;
+    if args.fix && matches!(input, Input::Stdin(_)) {
+        // Standard input fixed goes to standard output, changed or not: it is the plan.
+        tally.stdin = Some(outcome.text.clone());
+    }
     if outcome.text == text {
-        return Ok(tally);
+        return Ok((tally, bytes));
     }
     match input {
-        _ if args.diff => tally.diffs.push((name.to_owned(), crate::fix::unified_diff(name, text, &outcome.text))),
-        Input::Stdin(_) => tally.stdin = Some(outcome.text),
-        Input::Named(path) | Input::Walked(path) => crate::fix::write_atomically(path, bytes, &outcome.text)
+        _ if args.diff => {
+            tally.diffs.push((name.to_owned(), crate::fix::unified_diff(name, text, &outcome.text)));
+            return Ok((tally, bytes));
+        }
+        Input::Stdin(_) => {}
+        Input::Named(path) | Input::Walked(path) => crate::fix::write_atomically(path, &bytes, &outcome.text)
             .map_err(|error| PathError { path: name.to_owned(), message: format!("not fixed: {error}") })?,
     }
-    Ok(tally)
+    Ok((tally, outcome.text.into_bytes()))
 }
 
 /// Reads and lints one input; `Ok(None)` for a walked file that is not a plan.
@@ -367,18 +382,9 @@ fn lint_input(input: &Input, config: &Config, args: &Args) -> Result<Option<(Fil
         }
         return Ok(None);
     }
+    // Under `--fix` the report is of the fixed plan: what is left to do.
     let (tally, bytes) = if args.fix || args.diff {
-        let tally = fix_input(input, &name, &bytes, config, args)?;
-        // Under `--fix` the report is of the fixed plan: what is left to do.
-        let fixed = match (&tally.stdin, args.fix) {
-            (Some(text), true) => text.clone().into_bytes(),
-            (None, true) if tally.applied > 0 => match input {
-                Input::Named(path) | Input::Walked(path) => discover::read_file(path).unwrap_or(bytes),
-                Input::Stdin(_) => bytes,
-            },
-            _ => bytes,
-        };
-        (tally, fixed)
+        fix_input(input, &name, bytes, config, args)?
     } else {
         (FixTally::default(), bytes)
     };

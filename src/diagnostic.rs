@@ -104,11 +104,6 @@ impl Diagnostic {
         self
     }
 
-    /// The rule's name.
-    pub fn rule_name(&self) -> &'static str {
-        self.rule.name
-    }
-
     /// Places the diagnostic in a week and (optionally) a day.
     pub fn at_day(mut self, week: u32, day: Option<&'static str>) -> Self {
         self.week = Some(week);

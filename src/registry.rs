@@ -110,11 +110,12 @@ impl fmt::Debug for RuleMeta {
     }
 }
 
+/// A built-in diagnostic; the pair is (configurable, suppressible).
 const fn builtin(
     name: &'static str,
     summary: &'static str,
     default_severity: Severity,
-    configurable: bool,
+    (configurable, suppressible): (bool, bool),
     fold: Fold,
 ) -> RuleMeta {
     RuleMeta {
@@ -124,7 +125,7 @@ const fn builtin(
         summary,
         doc: "",
         options: &[],
-        suppressible: configurable,
+        suppressible,
         configurable,
         fold,
     }
@@ -132,21 +133,26 @@ const fn builtin(
 
 /// The file is not valid YAML.
 pub static SYNTAX_ERROR: RuleMeta =
-    builtin("syntax-error", "the file is not valid YAML", Severity::Error, false, Fold::Never);
+    builtin("syntax-error", "the file is not valid YAML", Severity::Error, (false, false), Fold::Never);
 /// Valid YAML that breaks plan format v1.
 pub static INVALID_PLAN: RuleMeta =
-    builtin("invalid-plan", "the YAML does not follow plan format v1", Severity::Error, false, Fold::Never);
+    builtin("invalid-plan", "the YAML does not follow plan format v1", Severity::Error, (false, false), Fold::Never);
 /// An exercise the catalogue does not know.
 pub static UNKNOWN_EXERCISE: RuleMeta = builtin(
     "unknown-exercise",
     "an exercise is not in the catalogue and has no tags",
     Severity::Warning,
-    true,
+    (true, true),
     Fold::ByMessage,
 );
 /// A suppression comment that silences nothing.
-pub static UNUSED_SUPPRESSION: RuleMeta =
-    builtin("unused-suppression", "a `# runlint: allow` comment silences nothing", Severity::Info, true, Fold::Never);
+pub static UNUSED_SUPPRESSION: RuleMeta = builtin(
+    "unused-suppression",
+    "a `# runlint: allow` comment silences nothing",
+    Severity::Info,
+    (true, false),
+    Fold::Never,
+);
 
 /// A kind of diagnostic as a run has it configured, for formats that describe what they
 /// checked (SARIF lists them).

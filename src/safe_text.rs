@@ -8,10 +8,11 @@ use std::borrow::Cow;
 
 /// Whether a character must never reach a terminal as it is: C0 controls (tab and line
 /// feed are handled by the callers), DEL, C1 controls, bidi embeddings, overrides and
-/// isolates, directional marks, and the Unicode line and paragraph separators.
+/// isolates, directional marks, zero-width characters (which hide text), and the Unicode
+/// line and paragraph separators.
 fn is_unsafe(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
-        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}'
+        | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The visible form of an unsafe character: `\u{1b}`.

@@ -122,6 +122,14 @@ impl Source {
         self.position(offset).line
     }
 
+    /// Every line with its line break (LF, CRLF or a lone CR), as YAML counts lines.
+    pub fn raw_lines(&self) -> impl Iterator<Item = &str> {
+        self.line_starts.iter().enumerate().map(|(index, &start)| {
+            let end = self.line_starts.get(index + 1).copied().unwrap_or(self.text.len());
+            self.text.get(start..end).unwrap_or("")
+        })
+    }
+
     /// The text of a 1-based line, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
         let Some(&start) = line.checked_sub(1).and_then(|i| self.line_starts.get(i)) else {

@@ -29,9 +29,8 @@ pub fn parse(source: &Source, text_spans: &[Span]) -> Vec<Suppression> {
     if !source.text().contains(MARKER) {
         return suppressions;
     }
-    let text = source.text();
     let mut line_start = 0;
-    for (index, raw_line) in text.split_inclusive('\n').enumerate() {
+    for (index, raw_line) in source.raw_lines().enumerate() {
         let line_number = index + 1;
         let line = raw_line.trim_end_matches(['\n', '\r']);
         let marker = find_comment_marker(line).filter(|&marker| !inside(text_spans, line_start + marker));

@@ -162,3 +162,28 @@ fn fixing_the_example_leaves_only_findings_without_a_fix_and_diff_shows_exactly_
     assert!(!diagnostics.is_empty());
     assert!(diagnostics.iter().all(|d| d.get("fix").is_none()), "{value}");
 }
+
+#[test]
+fn standard_input_with_nothing_to_fix_is_printed_as_it_is() {
+    use std::io::Write;
+    let clean = PLAN.replace("dead bugg", "dead bug");
+    let mut child = common::runlint_in(&root())
+        .args(["--no-config", "--fix", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(clean.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), clean);
+}
+
+#[test]
+fn a_cr_only_plan_gets_its_exercise_in_the_right_list() {
+    let text = read(&root().join("fixtures/calf-work-missing/invalid.yaml")).replace('\n', "\r");
+    let fixed = fix_text("plan.yaml", &text, &all_rules_config(), Applicability::Unsafe);
+    assert_eq!(fixed.rolled_back, 0);
+    assert!(!fixed.text.contains('\n'), "the line ends stay CR");
+    assert_eq!(count(&fixed.text, "calf-work-missing", true), 0);
+}

@@ -98,7 +98,8 @@ fn github_annotations_escape_percent_colon_comma_and_newlines() {
         rendered(Format::Github, &[FileReport { source, diagnostics: vec![diagnostic] }], &common::render_options());
     assert_eq!(
         out,
-        "::warning file=plans/a%3Ab%2Cc.yaml,line=1,col=1,endLine=1,endColumn=5,title=sets-to-failure::50%25 of max: 3x5,%0Athen more\n"
+        // A line break inside plan text is shown escaped, like every control character.
+        "::warning file=plans/a%3Ab%2Cc.yaml,line=1,col=1,endLine=1,endColumn=5,title=sets-to-failure::50%25 of max: 3x5,\\u{a}then more\n"
     );
 }
 

@@ -77,3 +77,10 @@ fn markers_inside_quoted_or_block_strings_are_text() {
     let escaped = with("", "").replace("strength: Legs", "strength: \"a \\\" # runlint: allow calf-work-missing\"");
     assert_eq!(lint_lines(&escaped), vec![(7, "calf-work-missing".to_owned())]);
 }
+
+#[test]
+fn suppressions_work_in_a_plan_with_lone_cr_line_ends() {
+    let text = "plan: CR\rathlete: {strength_weeks: 20}\rweeks:\r  - week: 1\r    days:\r      mon:\r        # runlint: allow calf-work-missing -- calf raises on the bike trainer\r        strength: Legs\r        exercises: [squat, single-leg glute bridge, dead bug]\r      tue: rest\r";
+    let lines = common::lint_lines(text);
+    assert!(lines.iter().all(|(_, rule)| rule != "calf-work-missing" && rule != "unused-suppression"), "{lines:?}");
+}

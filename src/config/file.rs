@@ -74,7 +74,7 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 /// Reads a config from its text; `exclude` globs are relative to `base` (the config
 /// file's directory). `Err` holds every mistake found.
 pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<ConfigError>> {
-    let mut reader = Reader { name, text, errors: Vec::new() };
+    let mut reader = Reader { name, text, errors: Vec::new(), more_errors: 0 };
     let config = match toml_tree::parse(text) {
         Ok(root) => reader.config(&root, base),
         Err((message, span)) => {
@@ -82,7 +82,15 @@ pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<ConfigEr
             Config::default()
         }
     };
-    reader.errors.sort_by_key(|error| error.span.offset());
+    reader.errors.sort_by_key(|error| error.range.start);
+    if reader.more_errors > 0 {
+        // One reported error makes room for the count of the others.
+        let more = reader.more_errors + 1;
+        reader.more_errors = 0;
+        let end = text.len();
+        reader.errors.truncate(MAX_ERRORS - 1);
+        reader.error(end..end, format!("{more} more mistakes in the config file are not shown"), "", None);
+    }
     if reader.errors.is_empty() { Ok(config) } else { Err(reader.errors) }
 }
 
@@ -90,10 +98,21 @@ struct Reader<'t> {
     name: &'t str,
     text: &'t str,
     errors: Vec<ConfigError>,
+    /// Errors found past [`MAX_ERRORS`].
+    more_errors: usize,
 }
+
+/// The most config mistakes reported one by one.
+const MAX_ERRORS: usize = 50;
 
 impl Reader<'_> {
     fn error(&mut self, span: Range<usize>, message: String, label: &str, help: Option<String>) {
+        // Each error carries the config text for its snippet: past a screenful, more
+        // errors only cost memory (a hostile config can hold a quarter of a million).
+        if self.errors.len() >= MAX_ERRORS {
+            self.more_errors += 1;
+            return;
+        }
         // The config's text and names go to the terminal: control characters are escaped.
         let shown = DisplayText::of(self.text);
         let (text, start, end) = match &shown {

@@ -41,14 +41,16 @@ fn edit_for(text: &str, insert: &NewExercise) -> Option<Edit> {
     }
     let end = text.get(..insert.after.end)?.trim_end().len().max(insert.after.start);
     let rest = text.get(end..)?;
-    let (at, line_break) = match rest.find('\n') {
-        Some(index) => {
-            let crlf = rest.get(..index).is_some_and(|line| line.ends_with('\r'));
-            (end + index + 1, if crlf { "\r\n" } else { "\n" })
-        }
+    // The line ends at LF, CRLF or a lone CR, as YAML counts lines; the new line uses the
+    // same break (the file's own style at its end).
+    let (at, line_break) = match rest.find(['\n', '\r']) {
+        Some(index) if rest.get(index..).is_some_and(|tail| tail.starts_with("\r\n")) => (end + index + 2, "\r\n"),
+        Some(index) if rest.get(index..).is_some_and(|tail| tail.starts_with('\r')) => (end + index + 1, "\r"),
+        Some(index) => (end + index + 1, "\n"),
+        None if text.contains("\r\n") => (text.len(), "\r\n"),
         None => (text.len(), "\n"),
     };
-    let lead = if at == text.len() && !text.ends_with('\n') { line_break } else { "" };
+    let lead = if at == text.len() && !text.ends_with(['\n', '\r']) { line_break } else { "" };
     Some(Edit { span: Span::new(at, at), text: format!("{lead}{indent}- {entry}{line_break}") })
 }
 
@@ -80,6 +82,8 @@ mod tests {
         assert_eq!(insert_after(crlf, "squat: 3x10"), "exercises:\r\n    - squat: 3x10\r\n    - calf raise: 2x12\r\n");
         let flow = "exercises: [squat, dead bug]\n";
         assert_eq!(insert_after(flow, "dead bug"), "exercises: [squat, dead bug, calf raise]\n");
+        let cr = "exercises:\r  - squat: 3x10\rnext: 1\r";
+        assert_eq!(insert_after(cr, "squat: 3x10"), "exercises:\r  - squat: 3x10\r  - calf raise: 2x12\rnext: 1\r");
         let last_line = "exercises:\n  - squat: 3x10";
         assert_eq!(insert_after(last_line, "squat: 3x10"), "exercises:\n  - squat: 3x10\n  - calf raise: 2x12\n");
     }

@@ -11,13 +11,16 @@ pub use apply::{FixOutcome, fix_text};
 pub use insert::resolve;
 pub use write::write_atomically;
 
-/// A unified diff of a plan before and after fixing, with the file's name on both sides.
+/// A unified diff of a plan before and after fixing, with the file's name on both sides;
+/// it goes to a terminal, so each line's control characters are shown escaped.
 pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
-    similar::TextDiff::from_lines(before, after)
+    let name = crate::safe_text::line(name.trim_start_matches('/'));
+    let diff = similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{}", name.trim_start_matches('/')), &format!("b/{}", name.trim_start_matches('/')))
-        .to_string()
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string();
+    diff.lines().map(|line| format!("{}\n", crate::safe_text::line(line.trim_end_matches('\r')))).collect()
 }
 
 use serde::Serialize;

@@ -20,10 +20,11 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
             };
             let start = report.source.position(diagnostic.span.start);
             let end = report.source.position(diagnostic.span.end);
-            let mut message = diagnostic.message.clone();
+            // Plan text is escaped like everywhere else before the workflow-command escaping.
+            let mut message = crate::safe_text::line(&diagnostic.message).into_owned();
             if let Some(help) = &diagnostic.help {
                 message.push_str("\nhelp: ");
-                message.push_str(help);
+                message.push_str(&crate::safe_text::line(help));
             }
             if let Some(others) = fold::others_note(&report.source, entry) {
                 message.push('\n');

@@ -54,11 +54,23 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
                 description: format!("{}: {}", diagnostic.rule.name, diagnostic.message),
                 check_name: diagnostic.rule.name,
                 // The logical place in the plan, so an issue keeps its identity when lines move.
-                fingerprint: sarif::fingerprint(report, diagnostic, &mut seen),
+                fingerprint: sarif::fingerprint(report, diagnostic, &mut seen, options),
                 severity: severity(diagnostic.severity),
                 location: Location { path: path.to_owned(), lines: Lines { begin, end: end.max(begin) } },
             });
         }
+    }
+    // A path that could not be checked is an issue too, so the merge request shows it.
+    for (index, error) in options.run_errors.iter().enumerate() {
+        let path =
+            options.base.as_ref().and_then(|base| base.relative(&error.path)).unwrap_or_else(|| error.path.clone());
+        issues.push(Issue {
+            description: format!("runlint could not check this file: {}", error.message),
+            check_name: "runlint-error",
+            fingerprint: format!("run-error-{index}-{}", error.path),
+            severity: "critical",
+            location: Location { path, lines: Lines { begin: 1, end: 1 } },
+        });
     }
     serde_json::to_writer_pretty(&mut *out, &issues)?;
     writeln!(out)

@@ -82,11 +82,17 @@ fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &FileReport) -> io::
         let case = BytesStart::new("testcase").with_attributes([("name", "plan is clean"), ("classname", name)]);
         writer.write_event(Event::Empty(case)).map_err(io::Error::other)?;
     }
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for diagnostic in &report.diagnostics {
         let start = report.source.position(diagnostic.span.start);
         // Named by the logical place, not the line: a moved line keeps its test's history.
+        // Repeats get a counter, since JUnit readers merge test cases of the same name.
         let place = diagnostic.path.as_deref().unwrap_or(&diagnostic.message);
-        let case_name = xml_safe(&format!("{} in {place}", diagnostic.rule.name));
+        let base_name = format!("{} in {place}", diagnostic.rule.name);
+        let repeat = seen.entry(base_name.clone()).or_insert(0);
+        *repeat += 1;
+        let unique = if *repeat == 1 { base_name } else { format!("{base_name} ({repeat})") };
+        let case_name = xml_safe(&unique);
         let line = start.line.to_string();
         let case = BytesStart::new("testcase").with_attributes([
             ("name", case_name.as_str()),

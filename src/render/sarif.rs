@@ -64,7 +64,7 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
                 "level": level(diagnostic.severity),
                 "message": { "text": message(diagnostic) },
                 "locations": [location(&report.source, diagnostic.span, diagnostic.path.as_deref(), options)],
-                "partialFingerprints": { "runlintLogicalLocation/v1": fingerprint(report, diagnostic, &mut seen) },
+                "partialFingerprints": { "runlintLogicalLocation/v1": fingerprint(report, diagnostic, &mut seen, options) },
             });
             if let (Some(fix), Some(object)) = (&diagnostic.fix, result.as_object_mut())
                 && fix.applicability != crate::fix::Applicability::DisplayOnly
@@ -210,12 +210,21 @@ fn uri(path: &str) -> String {
 
 /// A fingerprint from the file, the rule and the logical location in the plan, so a
 /// finding keeps its identity when lines move above it. Repeats get a counter.
-pub(super) fn fingerprint(report: &FileReport, diagnostic: &Diagnostic, seen: &mut HashMap<String, usize>) -> String {
+pub(super) fn fingerprint(
+    report: &FileReport,
+    diagnostic: &Diagnostic,
+    seen: &mut HashMap<String, usize>,
+    options: &RenderOptions,
+) -> String {
     let place = match &diagnostic.path {
         Some(path) => path.clone(),
         None => diagnostic.message.clone(),
     };
-    let key = format!("{}\u{0}{}\u{0}{place}", report.source.name(), diagnostic.rule.name);
+    // The file by its repository path when the run knows it, so the identity does not
+    // depend on the folder runlint ran from.
+    let file = options.base.as_ref().and_then(|base| base.relative(report.source.name()));
+    let file = file.as_deref().unwrap_or(report.source.name());
+    let key = format!("{file}\u{0}{}\u{0}{place}", diagnostic.rule.name);
     let count = seen.entry(key.clone()).or_insert(0);
     *count += 1;
     format!("{:016x}:{}", fnv1a(key.as_bytes()), count)

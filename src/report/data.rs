@@ -244,11 +244,11 @@ pub fn plan_view(index: usize, source: &Source, model: &Model<'_>, diagnostics: 
                 for exercise in &session.exercises {
                     let sets = exercise.exercise.sets.as_ref().map_or(1, |s| s.value);
                     if session.is_strength() && exercise.tags.trains_legs() {
-                        row.lower_sets += sets;
+                        row.lower_sets = row.lower_sets.saturating_add(sets);
                     }
                     if exercise.tags.contains(Tag::Plyometric) {
                         let reps = exercise.exercise.reps.as_ref().and_then(|r| r.value.upper()).unwrap_or(1);
-                        row.plyo_contacts += sets * reps;
+                        row.plyo_contacts = row.plyo_contacts.saturating_add(sets.saturating_mul(reps));
                     }
                 }
             }

@@ -10,7 +10,6 @@ use super::data::{Chip, DayCell, ExerciseLine, Finding, PlanView, WeekRow};
 use super::phase_colour;
 use crate::plan::Weekday;
 use crate::registry::RuleMeta;
-use crate::severity::Severity;
 
 const STYLE: &str = include_str!("report.css");
 /// Sorting the index by a column is the one thing CSS cannot do.
@@ -61,10 +60,6 @@ fn summary(plans: &[PlanView]) -> String {
     )
 }
 
-fn severity_class(severity: Severity) -> &'static str {
-    severity.as_str()
-}
-
 /// The rules that fired most in a plan, most frequent first.
 fn top_rules(plan: &PlanView) -> Vec<(&'static str, usize)> {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
@@ -112,7 +107,7 @@ fn index(plans: &[PlanView]) -> Markup {
 
 fn finding(finding: &Finding, week: Option<u32>, day: Option<Weekday>) -> Markup {
     html! {
-        li class=(format!("finding {}", severity_class(finding.severity))) data-rule=(finding.rule) data-line=(finding.line)
+        li class=(format!("finding {}", finding.severity.as_str())) data-rule=(finding.rule) data-line=(finding.line)
             data-week=[week] data-day=[day.map(Weekday::as_str)] {
             span.severity { (finding.severity.as_str()) }
             " "
@@ -183,9 +178,10 @@ fn day_cell(cell: &DayCell, week: u32, day: Weekday) -> Markup {
     }
 }
 
-fn week_row(row: &WeekRow) -> Markup {
+fn week_row(anchor: &str, row: &WeekRow) -> Markup {
     html! {
-        tr class=(if row.race_week { "week race-week" } else { "week" }) id=(format!("w{}", row.number)) {
+        tr class=(if row.race_week { "week race-week" } else { "week" }) id=(format!("{anchor}-w{}", row.number))
+            data-week=(row.number) {
             th scope="row" class="week-head" style=(format!("border-left: 8px solid {}", phase_colour(row.phase))) {
                 div.week-number { "Week " (row.number) }
                 div.phase { (row.phase.as_str()) }
@@ -228,7 +224,7 @@ fn plan_section(plan: &PlanView) -> Markup {
                             th scope="col" { "Week" }
                             @for day in Weekday::FULL_NAMES { th scope="col" { (capitalised(day)) } }
                         } }
-                        tbody { @for row in &plan.weeks { (week_row(row)) } }
+                        tbody { @for row in &plan.weeks { (week_row(&plan.anchor, row)) } }
                     }
                 }
             }
@@ -243,7 +239,16 @@ fn capitalised(word: &str) -> String {
 
 fn legend() -> Markup {
     use crate::plan::Phase;
-    let phases = [Phase::Base, Phase::Build, Phase::Peak, Phase::Taper, Phase::Race, Phase::Recovery];
+    let phases = [
+        Phase::Base,
+        Phase::Build,
+        Phase::Peak,
+        Phase::Taper,
+        Phase::Race,
+        Phase::Recovery,
+        Phase::OffSeason,
+        Phase::Maintenance,
+    ];
     html! {
         ul.legend aria-label="legend" {
             @for phase in phases { li { span.swatch style=(format!("background: {}", phase_colour(phase))) {} (phase.as_str()) } }

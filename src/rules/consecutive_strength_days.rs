@@ -30,16 +30,16 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             .find(|s| s.day_number + 1 == session.day_number);
         let Some(earlier) = earlier else { continue };
         let finding = cx
-            .session_finding(session, format!(
+            .session_finding(
+                session,
+                format!(
                     "lower-body strength on {} right after {}",
                     session.weekday.full_name(),
                     earlier.weekday.full_name()
-                ))
-            .with_span_label("second day in a row")
-            .with_label(
-                earlier.session.kind_key,
-                format!("lower-body session the day before (week {})", earlier.week),
+                ),
             )
+            .with_span_label("second day in a row")
+            .with_label(earlier.session.kind_key, format!("lower-body session the day before (week {})", earlier.week))
             .with_help("leave at least one day between lower-body sessions so the legs recover");
         cx.report(finding);
     }

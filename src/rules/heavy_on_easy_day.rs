@@ -29,9 +29,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 .session_finding(heavy, format!("heavy session on an easy day ({})", first_run.run_description()))
                 .with_span_label("turns a recovery day into a hard day")
                 .with_label(first_run.session.kind_key, "the day's only running is easy")
-                .with_help(
-                    "keep hard days hard and easy days easy: lift heavy on the day of a quality run, after it",
-                );
+                .with_help("keep hard days hard and easy days easy: lift heavy on the day of a quality run, after it");
             cx.report(finding);
         }
     }

@@ -1,6 +1,6 @@
 //! `hip-work-missing`: a week of lower-body training without hip work.
 
-use super::{RuleContext, label_lower_body_sessions, add_to_session, with_optional_fix};
+use super::{RuleContext, add_to_session, label_lower_body_sessions, with_optional_fix};
 use crate::model::Model;
 
 declare_rule! {

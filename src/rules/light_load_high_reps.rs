@@ -24,7 +24,8 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             continue;
         };
         let finding = cx
-            .exercise_finding(session, exercise, format!("{} reps of `{}` at {}", reps.value, e.name.value, load.value)).with_span(reps.span)
+            .exercise_finding(session, exercise, format!("{} reps of `{}` at {}", reps.value, e.name.value, load.value))
+            .with_span(reps.span)
             .with_span_label("a weight you can lift 20 times is too light to build strength")
             .with_label(load.span, "load")
             .with_help(

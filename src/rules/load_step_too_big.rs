@@ -66,7 +66,10 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                     .exercise_finding(session, exercise, format!("`{name}` load rose by {rise:.0}% in one step"))
                     .with_span(after.span)
                     .with_span_label(format!("{} -> {}", before.value, after.value))
-                    .with_label(previous.exercise.exercise.name.span, format!("previous: week {}", previous.week.week.number))
+                    .with_label(
+                        previous.exercise.exercise.name.span,
+                        format!("previous: week {}", previous.week.week.number),
+                    )
                     .with_help(format!(
                         "add load in small steps: `{suggestion}` after week {}'s `{}`, then build from there",
                         previous.week.week.number, before.value

@@ -256,11 +256,11 @@ pub fn find(name: &str) -> Option<&'static RuleMeta> {
     registry().iter().copied().find(|meta| meta.name == name)
 }
 
-/// What a run under `config` reports: the enabled rules at their configured severity,
-/// then every built-in diagnostic at its default severity.
+/// What a run under `config` reports: the enabled rules, then the built-in diagnostics
+/// that are on, each at its configured severity.
 pub fn enabled(config: &Config) -> Vec<EnabledRule> {
     let rules = RULES.iter().filter_map(|rule| config.severity(&rule.meta).map(|severity| (&rule.meta, severity)));
-    let builtins = BUILTINS.iter().filter_map(|meta| meta.default_severity.map(|severity| (*meta, severity)));
+    let builtins = BUILTINS.iter().filter_map(|meta| config.severity(meta).map(|severity| (*meta, severity)));
     rules.chain(builtins).map(|(meta, severity)| EnabledRule { meta, severity }).collect()
 }
 

@@ -32,10 +32,10 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 let name = &exercise.exercise.name.value;
                 let finding = if first_time {
                     cx.exercise_finding(session, exercise, format!("`{name}` appears for the first time {when}"))
-                    .with_span_label("new exercise")
-                    .with_help(
-                        "introduce new exercises in base or build weeks; before the race keep to familiar work",
-                    )
+                        .with_span_label("new exercise")
+                        .with_help(
+                            "introduce new exercises in base or build weeks; before the race keep to familiar work",
+                        )
                 } else {
                     let Some(previous) = model.previous_occurrence(week_position, session, exercise) else {
                         continue;

@@ -39,10 +39,14 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     }
     let races: Vec<&SessionView<'_>> = model.sessions().map(|(_, s)| s).filter(|s| is_race(s)).collect();
     for (_, session) in model.sessions().filter(|(_, s)| s.is_lower_body) {
-        let close = races.iter().find(|race| {
-            let days = race.day_number.checked_sub(session.day_number);
-            days.is_some_and(|d| d <= u64::from(days_before) && (d > 0 || session.happens_before(race)))
-        });
+        // The races are in calendar order: look only from the session's day on.
+        let from = races.partition_point(|race| race.day_number < session.day_number);
+        let close = races
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|race| race.day_number.saturating_sub(session.day_number) <= u64::from(days_before))
+            .find(|race| race.day_number > session.day_number || session.happens_before(race));
         let Some(race) = close else { continue };
         let days = race.day_number.saturating_sub(session.day_number);
         let when = match days {

@@ -30,13 +30,16 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             (None, None) => continue,
         };
         let finding = cx
-            .exercise_finding(session, exercise, format!("`{}` is taken to failure", e.name.value)).with_span(span)
+            .exercise_finding(session, exercise, format!("`{}` is taken to failure", e.name.value))
+            .with_span(span)
             .with_span_label(how)
             .with_help(
                 "stop each set with one or two reps in reserve: prescribe a fixed number such as `3x8` or RPE 8",
             );
         let finding = match fixed {
-            Some(text) => finding.with_fix(Fix::replace(Applicability::Unsafe, format!("prescribe `{text}`"), span, text)),
+            Some(text) => {
+                finding.with_fix(Fix::replace(Applicability::Unsafe, format!("prescribe `{text}`"), span, text))
+            }
             None => finding,
         };
         cx.report(finding);

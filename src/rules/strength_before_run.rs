@@ -24,8 +24,12 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             let finding = cx
                 .session_finding(strength, format!("lower-body session before {}", first_run.run_headline()))
                 .with_span_label("lifting first leaves tired legs for the run")
-                .with_labels(later_runs.iter().map(|run| (run.session.kind_key, format!("{} after it", run.run_description()))))
-                .with_help("run first and lift afterwards (or later in the day), or move the strength session to another day");
+                .with_labels(
+                    later_runs.iter().map(|run| (run.session.kind_key, format!("{} after it", run.run_description()))),
+                )
+                .with_help(
+                    "run first and lift afterwards (or later in the day), or move the strength session to another day",
+                );
             cx.report(finding);
         }
     }
