@@ -7,6 +7,7 @@ use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
 
+pub use crate::fold::fold_name;
 use crate::tags::{Tag, TagSet};
 
 /// Names longer than this (in characters, folded) get no "did you mean".
@@ -42,9 +43,19 @@ struct RawEntry {
     tags: Vec<String>,
 }
 
-/// The built-in catalogue, parsed once (empty if the embedded data were broken, which a test rules out).
-static BUILTIN: LazyLock<Arc<Catalog>> =
-    LazyLock::new(|| Arc::new(Catalog::from_yaml(CATALOG_YAML).unwrap_or_default()));
+/// One exercise of the built-in catalogue, as the build script compiles it from
+/// `data/exercises.yaml`: spellings already folded, conflicts already ruled out.
+struct BuiltinEntry {
+    name: &'static str,
+    spellings: &'static [&'static str],
+    tags: &'static [&'static str],
+}
+
+/// The built-in catalogue's data.
+static BUILTIN_ENTRIES: &[BuiltinEntry] = include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// The built-in catalogue, built once from the compiled data.
+static BUILTIN: LazyLock<Arc<Catalog>> = LazyLock::new(|| Arc::new(Catalog::from_builtin_entries()));
 
 impl Catalog {
     /// The built-in catalogue.
@@ -55,6 +66,22 @@ impl Catalog {
     /// The built-in catalogue as a shared handle (cloning it costs a reference count).
     pub fn shared() -> Arc<Catalog> {
         Arc::clone(&BUILTIN)
+    }
+
+    /// The catalogue from the compiled data (an unknown tag, which a test rules out, is
+    /// left out rather than stopping runlint).
+    fn from_builtin_entries() -> Catalog {
+        let mut catalog = Catalog::default();
+        for entry in BUILTIN_ENTRIES {
+            let tags: TagSet = entry.tags.iter().filter_map(|tag| Tag::parse(tag)).collect();
+            let index = catalog.entries.len();
+            catalog.entries.push(CatalogEntry { name: entry.name.to_owned(), tags });
+            for spelling in entry.spellings {
+                catalog.by_folded_name.insert((*spelling).to_owned(), index);
+                catalog.folded_spellings.push(((*spelling).to_owned(), index));
+            }
+        }
+        catalog
     }
 
     /// Parses catalogue data in the `data/exercises.yaml` format.
@@ -157,46 +184,6 @@ impl Catalog {
     }
 }
 
-/// Folds an exercise name so spelling variants compare equal: case, hyphens, spaces,
-/// apostrophes, simple plurals and the abbreviations SL, RDL, BSS, KB, DB.
-pub fn fold_name(name: &str) -> String {
-    let lower = name.to_lowercase();
-    let cleaned: String = lower
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '’' | '.'))
-        .map(|c| if matches!(c, '-' | '_' | '/' | '–' | '—') { ' ' } else { c })
-        .collect();
-    let mut folded = String::with_capacity(cleaned.len() + 8);
-    for word in cleaned.split_whitespace() {
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        let singular = singular(word);
-        folded.push_str(match singular {
-            "sl" => "single leg",
-            "rdl" => "romanian deadlift",
-            "bss" => "bulgarian split squat",
-            "kb" => "kettlebell",
-            "db" => "dumbbell",
-            other => other,
-        });
-    }
-    folded
-}
-
-/// Strips a simple English plural: `lunges` -> `lunge`, `crunches` -> `crunch`; keeps `press`.
-fn singular(word: &str) -> &str {
-    if word.chars().count() < 3 || word.ends_with("ss") || word.ends_with("us") {
-        return word;
-    }
-    for suffix in ["ches", "shes", "sses", "xes"] {
-        if word.ends_with(suffix) {
-            return word.get(..word.len() - 2).unwrap_or(word);
-        }
-    }
-    word.strip_suffix('s').unwrap_or(word)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +196,19 @@ mod tests {
         assert!(!suggest("hamer curl").contains(&"hamstring curl"), "{:?}", suggest("hamer curl"));
         assert!(suggest("hurdle hopz").iter().all(|name| !name.contains("calf")), "{:?}", suggest("hurdle hopz"));
         assert!(suggest("calf stretchh").iter().all(|name| name.contains("stretch") || name.contains("roll")));
+    }
+
+    #[test]
+    fn the_compiled_catalogue_is_the_data_file() {
+        let parsed = Catalog::from_yaml(CATALOG_YAML).expect("the data file parses");
+        let compiled = Catalog::from_builtin_entries();
+        assert_eq!(compiled.entries, parsed.entries);
+        let mut a = compiled.folded_spellings.clone();
+        let mut b = parsed.folded_spellings.clone();
+        a.sort();
+        b.sort();
+        b.dedup();
+        assert_eq!(a, b);
     }
 
     #[test]

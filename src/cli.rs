@@ -206,16 +206,9 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     // More threads than cores only costs: each needs a stack, and 100,000 exhaust memory.
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = args.threads.map_or(0, |asked| asked.clamp(1, cores));
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-        Ok(pool) => pool,
-        Err(error) => {
-            say(format_args!("runlint: cannot start worker threads: {error}"));
-            return ExitCode::from(EXIT_FAILURE);
-        }
+    let Some((reports, path_errors, tally)) = lint_paths(&args, &config) else {
+        return ExitCode::from(EXIT_FAILURE);
     };
-    let (reports, path_errors, tally) = pool.install(|| lint_paths(&args, &config));
     for error in &path_errors {
         let path = safe_text::line(&error.path).into_owned();
         let message = safe_text::line(&error.message).into_owned();
@@ -285,11 +278,25 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// Collects inputs and lints them in parallel; reports come back sorted by name.
-fn lint_paths(args: &Args, config: &Config) -> (Vec<FileReport>, Vec<PathError>, FixTally) {
+/// `None` when the worker threads cannot be started (already reported).
+fn lint_paths(args: &Args, config: &Config) -> Option<(Vec<FileReport>, Vec<PathError>, FixTally)> {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (inputs, mut errors) = discover::collect(&paths, &args.stdin_filename, &config.exclude);
-    let results: Vec<Result<Option<(FileReport, FixTally)>, PathError>> =
-        inputs.par_iter().map(|input| lint_input(input, config, args)).collect();
+    // One file is linted on this thread: starting a pool would cost more than the lint.
+    let results: Vec<Result<Option<(FileReport, FixTally)>, PathError>> = if inputs.len() <= 1 {
+        inputs.iter().map(|input| lint_input(input, config, args)).collect()
+    } else {
+        // More threads than cores only costs: each needs a stack, and 100,000 exhaust memory.
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let threads = args.threads.map_or(0, |asked| asked.clamp(1, cores));
+        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(pool) => pool.install(|| inputs.par_iter().map(|input| lint_input(input, config, args)).collect()),
+            Err(error) => {
+                say(format_args!("runlint: cannot start worker threads: {error}"));
+                return None;
+            }
+        }
+    };
     let mut reports = Vec::with_capacity(results.len());
     let mut tally = FixTally::default();
     for result in results {
@@ -305,7 +312,7 @@ fn lint_paths(args: &Args, config: &Config) -> (Vec<FileReport>, Vec<PathError>,
     reports.sort_by(|a, b| a.source.name().cmp(b.source.name()));
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     tally.diffs.sort();
-    (reports, errors, tally)
+    Some((reports, errors, tally))
 }
 
 /// What fixing did across the run.

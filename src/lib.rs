@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod family;
 pub mod fix;
+pub mod fold;
 pub mod model;
 pub mod plan;
 pub mod registry;
