@@ -205,7 +205,6 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    // More threads than cores only costs: each needs a stack, and 100,000 exhaust memory.
     let Some((reports, path_errors, tally)) = lint_paths(&args, &config) else {
         return ExitCode::from(EXIT_FAILURE);
     };
@@ -227,7 +226,8 @@ pub fn run(args: Args) -> ExitCode {
         base: std::env::current_dir().ok().map(render::SourceBase::discover),
         run_errors,
     };
-    let mut stdout = io::stdout().lock();
+    // Buffered: the formats write many small pieces, and a locked stdout flushes per line.
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = if args.diff {
         // `--diff` prints the diffs instead of the findings, and writes nothing.
         let diffs: String = tally.diffs.iter().map(|(_, diff)| diff.as_str()).collect();
