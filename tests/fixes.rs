@@ -116,8 +116,8 @@ fn the_cli_writes_only_under_fix_atomically_and_through_links() {
     assert!(leftovers.is_empty(), "temporary files left behind");
 }
 
-#[test]
-fn standard_input_is_fixed_onto_standard_output() {
+/// What `runlint --fix -` prints for `plan` on standard input.
+fn fix_stdin(plan: &str) -> String {
     use std::io::Write;
     let mut child = common::runlint_in(&root())
         .args(["--no-config", "--fix", "-"])
@@ -126,9 +126,13 @@ fn standard_input_is_fixed_onto_standard_output() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(PLAN.as_bytes()).unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&output.stdout), PLAN.replace("dead bugg", "dead bug"));
+    child.stdin.take().unwrap().write_all(plan.as_bytes()).unwrap();
+    String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+}
+
+#[test]
+fn standard_input_is_fixed_onto_standard_output() {
+    assert_eq!(fix_stdin(PLAN), PLAN.replace("dead bugg", "dead bug"));
 }
 
 #[test]
@@ -165,18 +169,8 @@ fn fixing_the_example_leaves_only_findings_without_a_fix_and_diff_shows_exactly_
 
 #[test]
 fn standard_input_with_nothing_to_fix_is_printed_as_it_is() {
-    use std::io::Write;
     let clean = PLAN.replace("dead bugg", "dead bug");
-    let mut child = common::runlint_in(&root())
-        .args(["--no-config", "--fix", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(clean.as_bytes()).unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&output.stdout), clean);
+    assert_eq!(fix_stdin(&clean), clean);
 }
 
 #[test]
