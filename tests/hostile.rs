@@ -294,3 +294,32 @@ fn lone_cr_line_ends_count_as_lines_and_a_bom_is_column_zero_in_every_format() {
     assert!(stdout.contains("cr.yaml:9:"), "the walk must pick up a CR-only plan: {stdout}");
     assert!(stdout.contains("in 2 files"), "the walk must pick up a plan that starts with a BOM: {stdout}");
 }
+
+#[test]
+fn thousands_of_labels_on_one_line_are_capped_in_human_output() {
+    use runlint::render::{FileReport, Format};
+    // 2,000 squats in one flow list: calf-work-missing labels each of them.
+    let squats = vec!["squat"; 2000].join(", ");
+    let text = format!(
+        "plan: Labels\nathlete: {{strength_weeks: 20}}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [{squats}, single-leg glute bridge, dead bug]\n      tue: rest\n"
+    );
+    let (source, diagnostics) = lint("labels.yaml", &text);
+    let calf = diagnostics.iter().find(|d| d.rule.name == "calf-work-missing").expect("calf-work-missing");
+    assert!(calf.labels.len() >= 2000);
+    let human = common::rendered(Format::Human, &[FileReport { source, diagnostics }], &common::render_options());
+    assert!(human.contains("more related places are not shown"), "{}", &human[..human.len().min(2000)]);
+    assert!(human.matches("trains the lower body but not the calves").count() <= 24);
+}
+
+#[test]
+fn a_huge_thread_count_is_capped_at_the_cores() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.yaml", "b.yaml"] {
+        std::fs::write(dir.path().join(name), VALID).unwrap();
+    }
+    let output = common::runlint_in(dir.path())
+        .args(["--no-config", "--threads", "100000", "a.yaml", "b.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+}
