@@ -188,3 +188,12 @@ fn a_fifo_or_device_as_an_ignore_file_is_skipped_with_a_note_not_a_hang() {
     assert!(text(&output.stdout).contains("fine/plan.yaml"), "{}", text(&output.stdout));
     assert_eq!(output.status.code(), Some(2), "a skipped folder is a path that could not be read");
 }
+
+#[test]
+fn a_closed_standard_error_ends_with_exit_code_2_not_a_panic() {
+    let dir = setup();
+    // `2>&-` closes standard error; the missing path has to be reported there.
+    let script = format!("'{}' --no-config missing.yaml 2>&-", env!("CARGO_BIN_EXE_runlint"));
+    let status = std::process::Command::new("sh").arg("-c").arg(&script).current_dir(dir.path()).status();
+    assert_eq!(status.ok().and_then(|s| s.code()), Some(2));
+}
