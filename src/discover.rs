@@ -152,7 +152,10 @@ fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Ve
         .ignore(true)
         .require_git(false)
         .follow_links(true)
-        .same_file_system(true);
+        .same_file_system(true)
+        // Sorted, so which path a linked directory is reached by never depends on the
+        // order the file system lists entries in.
+        .sort_by_file_name(|a, b| a.cmp(b));
     let exclude = exclude.clone();
     let visited = Arc::new(Mutex::new(HashSet::new()));
     let skipped = Arc::new(Mutex::new(Vec::new()));

@@ -19,7 +19,12 @@ pub fn write_atomically(path: &Path, original: &[u8], fixed: &str) -> io::Result
     let file_name = target.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let temporary = directory.join(format!(".{file_name}.runlint-{}.tmp", std::process::id()));
     let written = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&temporary)?;
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        // Created with the plan's permissions from the start, not the umask's.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, std::os::unix::fs::PermissionsExt::mode(&permissions));
+        let mut file = options.open(&temporary)?;
         file.write_all(fixed.as_bytes())?;
         file.sync_all()?;
         fs::set_permissions(&temporary, permissions)?;

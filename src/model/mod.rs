@@ -396,14 +396,16 @@ impl<'c> Resolver<'c> {
         )
         .with_span_label("not in the exercise catalogue")
         .with_help(help);
-        // One close name of the same family is an unambiguous misspelling.
+        // One close name of the same family is a likely misspelling. Only a typo (two
+        // letters or fewer apart) is safe to rename unasked: a farther name may be another
+        // exercise the catalogue lacks.
         match nearest.as_slice() {
-            [only] => diagnostic.with_fix(crate::fix::Fix::replace(
-                crate::fix::Applicability::Safe,
-                format!("rename to `{only}`"),
-                span,
-                *only,
-            )),
+            [only] => {
+                let typo = strsim::levenshtein(&fold_name(name), &fold_name(only)) <= 2;
+                let applicability =
+                    if typo { crate::fix::Applicability::Safe } else { crate::fix::Applicability::Unsafe };
+                diagnostic.with_fix(crate::fix::Fix::replace(applicability, format!("rename to `{only}`"), span, *only))
+            }
             _ => diagnostic,
         }
     }

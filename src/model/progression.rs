@@ -38,6 +38,9 @@ impl Change {
     }
 }
 
+/// How many earlier weeks (entries of `weeks`) the previous occurrence is looked for in.
+const MAX_LOOKBACK_WEEKS: usize = 52;
+
 impl<'p> Model<'p> {
     /// The previous occurrence of `exercise` (in `session`, in week `week_position` of
     /// `self.weeks`): the same exercise in an earlier week, in the session with the same
@@ -50,7 +53,9 @@ impl<'p> Model<'p> {
         exercise: &ExerciseView<'p>,
     ) -> Option<Occurrence<'m, 'p>> {
         let identity = exercise.identity.as_deref()?;
-        let earlier = self.weeks.get(..week_position)?;
+        // A year back at most: an exercise last done longer ago is started again, not
+        // progressed, and the bound keeps plans of thousands of weeks linear.
+        let earlier = self.weeks.get(week_position.saturating_sub(MAX_LOOKBACK_WEEKS)..week_position)?;
         let candidates = || {
             earlier.iter().rev().flat_map(move |week| {
                 week.sessions.iter().rev().flat_map(move |session| {
