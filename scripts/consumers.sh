@@ -15,6 +15,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "--- installing consumers"
+# Debian's Chromium for the report test (not on a fresh machine).
+if ! command -v chromium >/dev/null 2>&1; then
+  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium) >/dev/null
+fi
 if [ ! -x "$tools/node_modules/.bin/sarif-multitool" ] || [ ! -f "$tools/node_modules/yaml-language-server/bin/yaml-language-server" ] || [ ! -d "$tools/node_modules/playwright-core" ]; then
   (cd "$tools" && npm install --no-audit --no-fund --silent @microsoft/sarif-multitool@5 yaml-language-server@1 playwright-core@1 >/dev/null)
 fi
