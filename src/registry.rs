@@ -94,6 +94,15 @@ impl RuleMeta {
     pub fn is_rule(&self) -> bool {
         self.category.is_some()
     }
+
+    /// The body of one section of the rule's doc (`## Why`), up to the next heading;
+    /// empty when the doc has no such section.
+    pub fn doc_section(&self, heading: &str) -> &'static str {
+        let doc = self.doc;
+        let Some(start) = doc.find(heading) else { return "" };
+        let body = doc.get(start + heading.len()..).unwrap_or("");
+        body.get(..body.find("\n## ").unwrap_or(body.len())).unwrap_or("")
+    }
 }
 
 impl PartialEq for RuleMeta {

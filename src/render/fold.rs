@@ -67,6 +67,11 @@ pub fn unfolded(diagnostics: &[Diagnostic]) -> Vec<Entry<'_>> {
     diagnostics.iter().map(|first| Entry { first, others: Vec::new() }).collect()
 }
 
+/// The entries a format shows: folded, or each occurrence with `--show-all`.
+pub fn entries_for(diagnostics: &[Diagnostic], show_all: bool) -> Vec<Entry<'_>> {
+    if show_all { unfolded(diagnostics) } else { entries(diagnostics) }
+}
+
 /// `week 3 tue, line 41`, or `line 41` for a finding outside the calendar.
 fn place(source: &Source, diagnostic: &Diagnostic) -> String {
     let line = source.line_of(diagnostic.span.start);

@@ -9,8 +9,7 @@ use crate::diagnostic::Severity;
 /// Writes `::error file=...,line=...::message` lines.
 pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     for report in reports {
-        let entries =
-            if options.show_all { fold::unfolded(&report.diagnostics) } else { fold::entries(&report.diagnostics) };
+        let entries = fold::entries_for(&report.diagnostics, options.show_all);
         for entry in &entries {
             let diagnostic = entry.first;
             let command = match diagnostic.severity {

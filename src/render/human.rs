@@ -8,51 +8,56 @@ use codespan_reporting::term::termcolor::{Buffer, ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::fold::{self, Entry};
-use super::{FileReport, RenderOptions, Summary};
+use super::{FileReport, RenderOptions, Summary, plural};
 use crate::diagnostic::{Severity, Span};
 use crate::safe_text::{self, DisplayText};
 
 /// Writes one annotated snippet per entry (repeats folded unless `show_all`), or the
 /// counts per rule with `statistics`, then the summary unless quiet.
 pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    if options.statistics {
+    let suffix = if options.statistics {
         write_statistics(reports, out)?;
+        String::new()
     } else {
-        let config = Config::default();
-        let mut shown = 0;
-        for report in reports {
-            // Plan text and file names are shown with their control characters escaped.
-            let name = safe_text::line(report.source.name());
-            let escaped = DisplayText::of(report.source.text());
-            let text = escaped.as_ref().map_or(report.source.text(), |shown| shown.text.as_str());
-            let file = SimpleFile::new(name, text);
-            let place = Place { escaped: escaped.as_ref(), len: report.source.len() };
-            let entries =
-                if options.show_all { fold::unfolded(&report.diagnostics) } else { fold::entries(&report.diagnostics) };
-            shown += entries.len();
-            for entry in &entries {
-                let others = fold::others_note(&report.source, entry);
-                let mut buffer = if options.color { Buffer::ansi() } else { Buffer::no_color() };
-                term::emit_to_write_style(&mut buffer, &config, &file, &snippet(entry, others, &place))
-                    .map_err(io::Error::other)?;
-                let rendered = buffer.into_inner();
-                let is_info = entry.first.severity == Severity::Info;
-                out.write_all(&if is_info { rename_info_header(rendered) } else { rendered })?;
-            }
-        }
+        let shown = write_entries(reports, options, out)?;
         let total: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-        if !options.quiet {
-            let entries = if shown == 1 { "1 entry".to_owned() } else { format!("{shown} entries") };
-            let folded =
-                (shown < total).then(|| format!(" ({entries} for {total} findings; `--show-all` prints each)"));
-            write_summary(&Summary::of(reports), folded.as_deref().unwrap_or(""), options, out)?;
+        if shown < total {
+            format!(" ({} for {total} findings; `--show-all` prints each)", plural(shown, "entry", "entries"))
+        } else {
+            String::new()
         }
-        return Ok(());
-    }
+    };
     if !options.quiet {
-        write_summary(&Summary::of(reports), "", options, out)?;
+        write_summary(&Summary::of(reports), &suffix, options, out)?;
     }
     Ok(())
+}
+
+/// Writes the snippets and returns how many entries were shown.
+fn write_entries(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<usize> {
+    let config = Config::default();
+    let mut shown = 0;
+    // A clean file shows nothing: its text is not even scanned for escapes.
+    for report in reports.iter().filter(|report| !report.diagnostics.is_empty()) {
+        // Plan text and file names are shown with their control characters escaped.
+        let name = safe_text::line(report.source.name());
+        let escaped = DisplayText::of(report.source.text());
+        let text = escaped.as_ref().map_or(report.source.text(), |shown| shown.text.as_str());
+        let file = SimpleFile::new(name, text);
+        let place = Place { escaped: escaped.as_ref(), len: report.source.len() };
+        let entries = fold::entries_for(&report.diagnostics, options.show_all);
+        shown += entries.len();
+        for entry in &entries {
+            let others = fold::others_note(&report.source, entry);
+            let mut buffer = if options.color { Buffer::ansi() } else { Buffer::no_color() };
+            term::emit_to_write_style(&mut buffer, &config, &file, &snippet(entry, others, &place))
+                .map_err(io::Error::other)?;
+            let rendered = buffer.into_inner();
+            let is_info = entry.first.severity == Severity::Info;
+            out.write_all(&if is_info { rename_info_header(rendered) } else { rendered })?;
+        }
+    }
+    Ok(shown)
 }
 
 fn write_summary(summary: &Summary, suffix: &str, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {

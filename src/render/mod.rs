@@ -169,7 +169,8 @@ impl Summary {
     }
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
+/// `1 file`, `3 files`.
+pub(crate) fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 

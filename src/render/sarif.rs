@@ -39,8 +39,8 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
                 "id": meta.name,
                 "name": pascal_case(meta.name),
                 "shortDescription": { "text": meta.summary },
-                "fullDescription": { "text": section(meta.doc, "## What it does") },
-                "help": { "text": section(meta.doc, "## Why"), "markdown": meta.doc },
+                "fullDescription": { "text": meta.doc_section("## What it does").trim().replace('\n', " ") },
+                "help": { "text": meta.doc_section("## Why").trim().replace('\n', " "), "markdown": meta.doc },
                 "helpUri": format!("{INFORMATION_URI}/blob/main/rules/{}.md", meta.name),
                 "defaultConfiguration": { "level": level(rule.severity) },
                 "properties": { "category": category.as_str() },
@@ -243,12 +243,4 @@ fn pascal_case(name: &str) -> String {
             chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
         })
         .collect()
-}
-
-/// The text of a Markdown section, up to the next heading.
-fn section(doc: &str, heading: &str) -> String {
-    let Some(start) = doc.find(heading) else { return String::new() };
-    let body = doc.get(start + heading.len()..).unwrap_or("");
-    let end = body.find("\n## ").unwrap_or(body.len());
-    body.get(..end).unwrap_or("").trim().replace('\n', " ")
 }

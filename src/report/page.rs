@@ -10,6 +10,7 @@ use super::data::{Chip, DayCell, ExerciseLine, Finding, PlanView, WeekRow};
 use super::phase_colour;
 use crate::plan::Weekday;
 use crate::registry::RuleMeta;
+use crate::render::plural;
 
 const STYLE: &str = include_str!("report.css");
 /// Sorting the index by a column is the one thing CSS cannot do.
@@ -41,10 +42,6 @@ pub fn render(plans: &[PlanView], rules: &[&'static RuleMeta], out: &mut dyn Wri
         }
     };
     out.write_all(page.into_string().as_bytes())
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 fn summary(plans: &[PlanView]) -> String {
@@ -269,10 +266,8 @@ fn inline(text: &str) -> Markup {
 }
 
 /// The paragraphs of one section of a rule doc (`## What it does`), joined lines.
-fn section_paragraphs(doc: &str, heading: &str) -> Vec<String> {
-    let Some(start) = doc.find(heading) else { return Vec::new() };
-    let body = doc.get(start + heading.len()..).unwrap_or("");
-    let body = body.get(..body.find("\n## ").unwrap_or(body.len())).unwrap_or("");
+fn section_paragraphs(meta: &RuleMeta, heading: &str) -> Vec<String> {
+    let body = meta.doc_section(heading);
     // Paragraphs and list items each become a paragraph; `*emphasis*` marks are dropped.
     body.split("\n\n")
         .flat_map(|paragraph| paragraph.split("\n- "))
@@ -298,7 +293,7 @@ fn explanations(plans: &[PlanView], rules: &[&'static RuleMeta]) -> Markup {
                         h3 { code { (meta.name) } }
                         p.summary { (inline(meta.summary)) }
                         @for heading in ["## What it does", "## Why", "## Sources"] {
-                            @for paragraph in section_paragraphs(meta.doc, heading) { p { (inline(&paragraph)) } }
+                            @for paragraph in section_paragraphs(meta, heading) { p { (inline(&paragraph)) } }
                         }
                     }
                 }
