@@ -338,16 +338,20 @@ impl FixTally {
 }
 
 /// Fixes a plan's text as `--fix` or `--diff` ask; writes the file under `--fix`.
-/// Returns what was done and the plan's text after it (as read when nothing changed).
+/// The plan's text after fixing (as read when nothing changed or under `--diff`), with
+/// its findings when the fixing already has them.
+type Fixed = (Vec<u8>, Option<Vec<crate::diagnostic::Diagnostic>>);
+
+/// Returns what was done and the plan after it.
 fn fix_input(
     input: &Input,
     name: &str,
     bytes: Vec<u8>,
     config: &Config,
     args: &Args,
-) -> Result<(FixTally, Vec<u8>), PathError> {
+) -> Result<(FixTally, Fixed), PathError> {
     let mut tally = FixTally::default();
-    let Ok(text) = std::str::from_utf8(&bytes) else { return Ok((tally, bytes)) };
+    let Ok(text) = std::str::from_utf8(&bytes) else { return Ok((tally, (bytes, None))) };
     let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let outcome = crate::fix::fix_text(name, text, config, level);
     tally.applied = outcome.applied;
@@ -357,18 +361,18 @@ fn fix_input(
         tally.stdin = Some(outcome.text.clone());
     }
     if outcome.text == text {
-        return Ok((tally, bytes));
+        return Ok((tally, (bytes, Some(outcome.diagnostics))));
     }
     match input {
         _ if args.diff => {
             tally.diffs.push((name.to_owned(), crate::fix::unified_diff(name, text, &outcome.text)));
-            return Ok((tally, bytes));
+            return Ok((tally, (bytes, None)));
         }
         Input::Stdin(_) => {}
         Input::Named(path) | Input::Walked(path) => crate::fix::write_atomically(path, &bytes, &outcome.text)
             .map_err(|error| PathError { path: name.to_owned(), message: format!("not fixed: {error}") })?,
     }
-    Ok((tally, outcome.text.into_bytes()))
+    Ok((tally, (outcome.text.into_bytes(), Some(outcome.diagnostics))))
 }
 
 /// Reads and lints one input; `Ok(None)` for a walked file that is not a plan.
@@ -390,15 +394,17 @@ fn lint_input(input: &Input, config: &Config, args: &Args) -> Result<Option<(Fil
         return Ok(None);
     }
     // Under `--fix` the report is of the fixed plan: what is left to do.
-    let (tally, bytes) = if args.fix || args.diff {
+    let (tally, (bytes, known)) = if args.fix || args.diff {
         fix_input(input, &name, bytes, config, args)?
     } else {
-        (FixTally::default(), bytes)
+        (FixTally::default(), (bytes, None))
     };
     let (source, unreadable) = Source::from_bytes(name, bytes);
-    let diagnostics = match unreadable {
-        Some(diagnostic) => vec![diagnostic],
-        None => crate::lint_source(&source, config),
+    let diagnostics = match (unreadable, known) {
+        (Some(diagnostic), _) => vec![diagnostic],
+        // The fixing linted this very text last: no need to lint it again.
+        (None, Some(diagnostics)) => diagnostics,
+        (None, None) => crate::lint_source(&source, config),
     };
     Ok(Some((FileReport { source, diagnostics }, tally)))
 }

@@ -20,6 +20,8 @@ pub struct FixOutcome {
     pub applied: usize,
     /// Fixes that would break the plan (a syntax error or a new shape error), not applied.
     pub rolled_back: usize,
+    /// The findings of the fixed text: what is left to do.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Whether a diagnostic makes the file untouchable: a syntax error means the text is not
@@ -79,10 +81,11 @@ fn with_edits(text: &str, mut edits: Vec<Edit>) -> Option<String> {
 /// Applies every fix at or above `level` to a plan's text, linting again after each pass.
 pub fn fix_text(name: &str, text: &str, config: &Config, level: Applicability) -> FixOutcome {
     let mut current = text.to_owned();
+    // The findings of `current`: each pass's check of its result is the next pass's start.
+    let mut diagnostics = crate::lint_source(&Source::new(name, current.as_str()), config);
     let mut applied = 0;
     let mut rolled_back = 0;
     for _ in 0..MAX_PASSES {
-        let diagnostics = crate::lint_source(&Source::new(name, current.as_str()), config);
         if diagnostics.iter().any(is_syntax_error) {
             break;
         }
@@ -98,6 +101,7 @@ pub fn fix_text(name: &str, text: &str, config: &Config, level: Applicability) -
         }
         applied += count;
         current = candidate;
+        diagnostics = after;
     }
-    FixOutcome { text: current, applied, rolled_back }
+    FixOutcome { text: current, applied, rolled_back, diagnostics }
 }
