@@ -232,6 +232,12 @@ fn innermost_io(error: &ignore::Error) -> Option<&std::io::Error> {
     }
 }
 
+/// Whether a directory is the root of a git repository (it holds `.git`, a directory or
+/// a worktree's file): where config discovery stops and repository paths start.
+pub fn is_repository_root(dir: &Path) -> bool {
+    dir.join(".git").exists()
+}
+
 /// Whether text looks like a plan: some line starts with `weeks:`.
 pub fn looks_like_plan(bytes: &[u8]) -> bool {
     // YAML breaks lines at CR, LF and CRLF, and a byte order mark may open the file.

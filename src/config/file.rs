@@ -64,7 +64,7 @@ pub fn find(start: &Path) -> Option<PathBuf> {
         if let Some(path) = CONFIG_NAMES.iter().map(|name| dir.join(name)).find(|path| path.is_file()) {
             return Some(path);
         }
-        if dir.join(".git").exists() {
+        if crate::discover::is_repository_root(dir) {
             return None;
         }
     }

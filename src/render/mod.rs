@@ -86,7 +86,7 @@ pub struct SourceBase {
 impl SourceBase {
     /// The base for a run in `cwd`.
     pub fn discover(cwd: std::path::PathBuf) -> SourceBase {
-        let root = cwd.ancestors().find(|dir| dir.join(".git").exists()).unwrap_or(&cwd).to_path_buf();
+        let root = cwd.ancestors().find(|dir| crate::discover::is_repository_root(dir)).unwrap_or(&cwd).to_path_buf();
         SourceBase { cwd, root }
     }
 
