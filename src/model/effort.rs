@@ -99,11 +99,13 @@ impl UsualRun {
             km.extend(session.distance_km);
             minutes.extend(session.minutes.as_ref().map(|m| m.value));
         }
-        UsualRun { km: median(&mut km), minutes: median(&mut minutes) }
+        UsualRun { km: upper_median(&mut km), minutes: upper_median(&mut minutes) }
     }
 }
 
-fn median(values: &mut [f64]) -> Option<f64> {
+/// The typical value: the upper median, so with an even count the lower half (a week with
+/// a session fewer, a short recovery run) does not pull it down.
+pub fn upper_median(values: &mut [f64]) -> Option<f64> {
     values.sort_by(f64::total_cmp);
     values.get(values.len() / 2).copied()
 }

@@ -1,7 +1,7 @@
 //! `peak-volume-not-reduced`: a peak week keeps nearly the full strength volume.
 
 use super::RuleContext;
-use crate::model::{Model, WeekView};
+use crate::model::{Model, WeekView, effort};
 use crate::plan::Phase;
 use crate::plan::load::Number;
 
@@ -29,11 +29,9 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     // The typical build (else base) week: the median, so a few weeks with one session
     // fewer do not make a properly reduced peak look like a full one.
     let reference = [Phase::Build, Phase::Base].into_iter().find_map(|phase| {
-        let mut volumes: Vec<u32> = model.weeks.iter().filter(|w| w.phase == phase).map(volume).collect();
-        volumes.sort_unstable();
-        // The upper median: with an even count, weeks with a session fewer do not pull the
-        // typical week down.
-        volumes.get(volumes.len() / 2).map(|&typical| (phase, f64::from(typical)))
+        let mut volumes: Vec<f64> =
+            model.weeks.iter().filter(|w| w.phase == phase).map(|w| f64::from(volume(w))).collect();
+        effort::upper_median(&mut volumes).map(|typical| (phase, typical))
     });
     let Some((phase, typical)) = reference.filter(|(_, typical)| *typical > 0.0) else {
         return;
