@@ -323,3 +323,28 @@ fn a_huge_thread_count_is_capped_at_the_cores() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+#[test]
+fn a_hostile_file_name_and_plan_text_stay_inert_in_every_format() {
+    use runlint::render::{FileReport, Format};
+    let plan = "plan: \"x \\e[2J\"\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [\"sq\\nuat\\u202E\", calf raise]\n      tue: rest\n";
+    let (source, diagnostics) = lint("evil\u{1b}]52;c;Zm9v\u{7}\n::warning::forged.yaml", plan);
+    assert!(diagnostics.iter().any(|d| d.rule.name == "unknown-exercise"), "{diagnostics:?}");
+    let reports = [FileReport { source, diagnostics }];
+    for format in
+        [Format::Human, Format::Short, Format::Json, Format::Sarif, Format::Github, Format::Junit, Format::Gitlab]
+    {
+        let output = common::rendered(format, &reports, &common::render_options());
+        // JSON escapes control characters itself and carries other text as written; the
+        // formats read as text escape bidi overrides too.
+        let json = matches!(format, Format::Json | Format::Sarif | Format::Gitlab);
+        let forbidden: &[char] = if json { &['\u{1b}', '\u{7}'] } else { &['\u{1b}', '\u{7}', '\u{202e}'] };
+        for forbidden in forbidden {
+            assert!(!output.contains(*forbidden), "{format:?} printed {forbidden:?}:\n{output}");
+        }
+        assert!(
+            !output.lines().any(|line| line.starts_with("::warning::forged")),
+            "{format:?} forged a line:\n{output}"
+        );
+    }
+}

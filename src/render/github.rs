@@ -32,7 +32,7 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
             writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(report.source.name()),
+                escape_property(&crate::safe_text::line(report.source.name())),
                 start.line,
                 start.column,
                 end.line,

@@ -31,17 +31,11 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
     writeln!(writer.get_mut())
 }
 
-/// Replaces characters XML 1.0 cannot carry even escaped (control characters from plan text).
+/// Text from a plan, a config or a file name as one line of XML: control characters and
+/// line breaks are shown escaped, as in every format (a CI log that prints the report
+/// must not see a forged line), and the two characters XML 1.0 cannot carry are replaced.
 fn xml_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}') {
-                c
-            } else {
-                '\u{fffd}'
-            }
-        })
-        .collect()
+    crate::safe_text::line(text).replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}")
 }
 
 /// A path that could not be checked: a suite with one errored test case.
@@ -106,13 +100,13 @@ fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &FileReport) -> io::
             .with_attributes([("message", message.as_str()), ("type", diagnostic.severity.as_str())]);
         writer.write_event(Event::Start(failure)).map_err(io::Error::other)?;
         let mut body = format!(
-            "{name}:{}:{}: {}[{}] {}",
-            start.line, start.column, diagnostic.severity, diagnostic.rule.name, diagnostic.message
+            "{name}:{}:{}: {}[{}] {message}",
+            start.line, start.column, diagnostic.severity, diagnostic.rule.name
         );
         if let Some(help) = &diagnostic.help {
-            body.push_str(&format!("\nhelp: {help}"));
+            body.push_str(&format!("\nhelp: {}", xml_safe(help)));
         }
-        writer.write_event(Event::Text(BytesText::new(&xml_safe(&body)))).map_err(io::Error::other)?;
+        writer.write_event(Event::Text(BytesText::new(&body))).map_err(io::Error::other)?;
         writer.write_event(Event::End(BytesEnd::new("failure"))).map_err(io::Error::other)?;
         writer.write_event(Event::End(BytesEnd::new("testcase"))).map_err(io::Error::other)?;
     }
