@@ -136,6 +136,23 @@ impl Catalog {
         self.by_folded_name.get(folded).and_then(|&index| self.entries.get(index))
     }
 
+    /// The other spellings runlint recognises for an exercise, in folded form (lowercase,
+    /// singular, abbreviations written out), its canonical name's folded form left out.
+    pub fn other_spellings(&self, name: &str) -> Vec<&str> {
+        let folded = fold_name(name);
+        let Some(&index) = self.by_folded_name.get(&folded) else { return Vec::new() };
+        self.folded_spellings
+            .iter()
+            .filter(|(spelling, entry)| *entry == index && *spelling != folded)
+            .map(|(spelling, _)| spelling.as_str())
+            .collect()
+    }
+
+    /// Every exercise, in catalogue order (configured exercises after the built-in ones).
+    pub fn entries(&self) -> impl Iterator<Item = &CatalogEntry> {
+        self.entries.iter()
+    }
+
     /// Up to `limit` known canonical names close to `name`, best first (none when nothing
     /// is close enough to be a likely misspelling).
     pub fn nearest(&self, name: &str, limit: usize) -> Vec<&str> {

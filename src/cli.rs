@@ -19,8 +19,12 @@ use crate::source::Source;
 
 /// Lints the strength training in running plans written in YAML.
 #[derive(Debug, Parser)]
-#[command(name = "runlint", version, about, max_term_width = 100)]
+#[command(name = "runlint", version, about, max_term_width = 100, args_conflicts_with_subcommands = true)]
 pub struct Args {
+    /// Something other than linting.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Plan files or directories to lint (`-` reads standard input); default `.`.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -108,6 +112,13 @@ pub struct Args {
     pub print_schema: bool,
 }
 
+/// Commands other than linting (a directory named like one is linted as `./server`).
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Run the language server on standard input and output, for editors.
+    Server,
+}
+
 /// The lowest severity that fails the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailLevel {
@@ -181,6 +192,9 @@ pub enum RunError {
 
 /// Runs runlint with parsed arguments and returns the process exit code.
 pub fn run(args: Args) -> ExitCode {
+    if let Some(Command::Server) = args.command {
+        return ExitCode::from(crate::server::run_stdio());
+    }
     let color = use_color(args.color);
     install_error_hook(color);
     if args.list_rules {

@@ -18,6 +18,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod safe_text;
+pub mod server;
 pub mod severity;
 pub mod source;
 pub mod suggest;

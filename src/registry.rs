@@ -56,6 +56,9 @@ pub struct RuleOption {
     pub description: &'static str,
 }
 
+/// The project's home, which rule documentation links point into.
+pub const PROJECT_URI: &str = "https://github.com/runlint/runlint";
+
 /// How repeated findings of one kind are folded into one entry in human and GitHub output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fold {
@@ -93,6 +96,11 @@ impl RuleMeta {
     /// Whether this is a lint rule (as opposed to a built-in diagnostic).
     pub fn is_rule(&self) -> bool {
         self.category.is_some()
+    }
+
+    /// Where the rule's documentation is published.
+    pub fn help_uri(&self) -> String {
+        format!("{PROJECT_URI}/blob/main/rules/{}.md", self.name)
     }
 
     /// The body of one section of the rule's doc (`## Why`), up to the next heading;

@@ -117,6 +117,11 @@ impl Source {
         Some(rest.char_indices().nth(skip).map_or(self.text.len(), |(index, _)| line_start + index))
     }
 
+    /// The byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)?).copied()
+    }
+
     /// The 1-based line a byte offset lies on.
     pub fn line_of(&self, offset: usize) -> usize {
         self.position(offset).line

@@ -10,7 +10,6 @@ use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::source::Source;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-const INFORMATION_URI: &str = "https://github.com/runlint/runlint";
 
 /// Writes one SARIF log with one run.
 pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -41,7 +40,7 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
                 "shortDescription": { "text": meta.summary },
                 "fullDescription": { "text": meta.doc_section("## What it does").trim().replace('\n', " ") },
                 "help": { "text": meta.doc_section("## Why").trim().replace('\n', " "), "markdown": meta.doc },
-                "helpUri": format!("{INFORMATION_URI}/blob/main/rules/{}.md", meta.name),
+                "helpUri": meta.help_uri(),
                 "defaultConfiguration": { "level": level(rule.severity) },
                 "properties": { "category": category.as_str() },
             }),
@@ -117,7 +116,7 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
         "tool": { "driver": {
             "name": "runlint",
             "version": env!("CARGO_PKG_VERSION"),
-            "informationUri": INFORMATION_URI,
+            "informationUri": crate::registry::PROJECT_URI,
             "rules": descriptors,
         }},
         "columnKind": "unicodeCodePoints",

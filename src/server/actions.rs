@@ -1,0 +1,182 @@
+//! Code actions: each finding's fix, all safe fixes at once, and the comments that allow a
+//! rule on one line or in the whole file. An allow comment is only offered when linting
+//! the text with it shows the finding gone and nothing new.
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::fix::{Applicability, Edit};
+use crate::source::Source;
+
+/// What an action is, in the protocol's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionKind {
+    /// A fix or an allow comment for one finding.
+    QuickFix,
+    /// Every safe fix in the document.
+    FixAll,
+}
+
+/// One action: a title, the finding it answers (if one) and the edits.
+#[derive(Debug, Clone)]
+pub struct Action<'d> {
+    /// What the editor shows.
+    pub title: String,
+    /// Quick fix or fix-all.
+    pub kind: ActionKind,
+    /// The finding it resolves.
+    pub diagnostic: Option<&'d Diagnostic>,
+    /// The text edits.
+    pub edits: Vec<Edit>,
+    /// Whether the editor may apply it as the preferred fix.
+    pub preferred: bool,
+}
+
+/// The actions for the findings touching `wanted`, then "fix all safe".
+pub fn actions<'d>(source: &Source, config: &Config, diagnostics: &'d [Diagnostic], wanted: Span) -> Vec<Action<'d>> {
+    let touching = diagnostics.iter().filter(|d| d.span.start <= wanted.end && wanted.start <= d.span.end);
+    let mut actions = Vec::new();
+    for diagnostic in touching {
+        let fix = diagnostic.fix.as_ref();
+        if let Some(fix) = fix.filter(|fix| fix.applicability != Applicability::DisplayOnly && !fix.edits.is_empty()) {
+            let title = match fix.applicability {
+                Applicability::Safe => format!("Fix: {}", fix.message),
+                _ => format!("Fix: {} (changes the prescription)", fix.message),
+            };
+            let preferred = fix.applicability == Applicability::Safe;
+            let edits = fix.edits.clone();
+            actions.push(Action { title, kind: ActionKind::QuickFix, diagnostic: Some(diagnostic), edits, preferred });
+        }
+        if diagnostic.rule.suppressible {
+            let lint = Lint { source, config, before: diagnostics };
+            actions.extend(allow_here(&lint, diagnostic));
+            actions.extend(allow_in_file(&lint, diagnostic));
+        }
+    }
+    if let Some(all) = fix_all(source, config, diagnostics) {
+        actions.push(all);
+    }
+    actions
+}
+
+/// The document as linted, for checking what an inserted comment changes.
+struct Lint<'a> {
+    source: &'a Source,
+    config: &'a Config,
+    /// Its findings without the comment.
+    before: &'a [Diagnostic],
+}
+
+/// "Allow RULE here": a comment alone on the line above, else at the end of the line.
+fn allow_here<'d>(lint: &Lint<'_>, diagnostic: &'d Diagnostic) -> Option<Action<'d>> {
+    let source = lint.source;
+    let line = source.line_of(diagnostic.span.start);
+    let start = source.line_start(line)?;
+    let text = source.line_text(line);
+    let indent = text.get(..text.len() - text.trim_start_matches([' ', '\t']).len()).unwrap_or("");
+    let rule = diagnostic.rule.name;
+    let above =
+        Edit { span: Span::new(start, start), text: format!("{indent}# runlint: allow {rule}{}", line_break(source)) };
+    let end = start + text.len();
+    let after = Edit { span: Span::new(end, end), text: format!("  # runlint: allow {rule}") };
+    let edit = [above, after].into_iter().find(|edit| silences(lint, diagnostic, edit))?;
+    let title = format!("Allow `{rule}` here");
+    Some(Action {
+        title,
+        kind: ActionKind::QuickFix,
+        diagnostic: Some(diagnostic),
+        edits: vec![edit],
+        preferred: false,
+    })
+}
+
+/// "Allow RULE in this file": an `allow-file` comment on the first line.
+fn allow_in_file<'d>(lint: &Lint<'_>, diagnostic: &'d Diagnostic) -> Option<Action<'d>> {
+    let source = lint.source;
+    let rule = diagnostic.rule.name;
+    let start = if source.text().starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let edit =
+        Edit { span: Span::new(start, start), text: format!("# runlint: allow-file {rule}{}", line_break(source)) };
+    silences(lint, diagnostic, &edit).then(|| Action {
+        title: format!("Allow `{rule}` in this file"),
+        kind: ActionKind::QuickFix,
+        diagnostic: Some(diagnostic),
+        edits: vec![edit],
+        preferred: false,
+    })
+}
+
+/// Whether the text with `edit` no longer has the finding and has no new kind of problem.
+fn silences(lint: &Lint<'_>, diagnostic: &Diagnostic, edit: &Edit) -> bool {
+    let mut text = lint.source.text().to_owned();
+    if edit.span.end > text.len() || !text.is_char_boundary(edit.span.start) {
+        return false;
+    }
+    text.replace_range(edit.span.start..edit.span.end, &edit.text);
+    let after = crate::lint_source(&Source::new(lint.source.name(), text), lint.config);
+    let count = |list: &[Diagnostic], rule: &str| list.iter().filter(|d| d.rule.name == rule).count();
+    let rule = diagnostic.rule.name;
+    count(&after, rule) < count(lint.before, rule)
+        && after.iter().all(|d| d.rule.name == rule || count(lint.before, d.rule.name) >= count(&after, d.rule.name))
+}
+
+/// The document's own line break, for inserted lines.
+fn line_break(source: &Source) -> &'static str {
+    let text = source.text();
+    match text.find(['\n', '\r']).and_then(|at| text.get(at..at + 2)) {
+        Some("\r\n") => "\r\n",
+        Some(two) if two.starts_with('\r') => "\r",
+        _ if text.ends_with('\r') => "\r",
+        _ => "\n",
+    }
+}
+
+/// Every safe fix, applied as `--fix` would: one edit from the first changed byte to the
+/// last, so the editor keeps the cursor and the undo step is one.
+fn fix_all<'d>(source: &Source, config: &Config, diagnostics: &[Diagnostic]) -> Option<Action<'d>> {
+    let safe = diagnostics.iter().filter_map(|d| d.fix.as_ref()).any(|fix| fix.applicability == Applicability::Safe);
+    if !safe {
+        return None;
+    }
+    let outcome = crate::fix::fix_text(source.name(), source.text(), config, Applicability::Safe);
+    let edit = minimal_edit(source.text(), &outcome.text)?;
+    let title = format!("Fix all safe runlint problems ({})", crate::render::plural(outcome.applied, "fix", "fixes"));
+    Some(Action { title, kind: ActionKind::FixAll, diagnostic: None, edits: vec![edit], preferred: false })
+}
+
+/// One edit that turns `before` into `after`; `None` when they are equal.
+fn minimal_edit(before: &str, after: &str) -> Option<Edit> {
+    if before == after {
+        return None;
+    }
+    let prefix = before
+        .char_indices()
+        .zip(after.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(before.len().min(after.len()), |((index, _), _)| index);
+    // Both texts agree up to `prefix`, so it is a character boundary in each.
+    let (before_rest, after_rest) = (before.get(prefix..)?, after.get(prefix..)?);
+    let common_suffix: usize = before_rest
+        .chars()
+        .rev()
+        .zip(after_rest.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let end = before.len() - common_suffix;
+    let text = after_rest.get(..after_rest.len() - common_suffix)?.to_owned();
+    Some(Edit { span: Span::new(prefix, end), text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_minimal_edit_covers_only_what_changed() {
+        let edit = minimal_edit("squat: 3x5\ncalf rasie: 2x10\n", "squat: 3x5\ncalf raise: 2x10\n");
+        assert_eq!(edit, Some(Edit { span: Span::new(18, 20), text: "is".to_owned() }));
+        assert_eq!(minimal_edit("same", "same"), None);
+        assert_eq!(minimal_edit("ab", "abc"), Some(Edit { span: Span::new(2, 2), text: "c".to_owned() }));
+        assert_eq!(minimal_edit("aé", "aè"), Some(Edit { span: Span::new(1, 3), text: "è".to_owned() }));
+    }
+}

@@ -1,0 +1,75 @@
+//! The documents the client has open: their text as the editor holds it (not as saved),
+//! the file they belong to, and their last lint, kept until the text changes.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use lsp_types::Uri;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::source::Source;
+
+/// One open document.
+#[derive(Debug)]
+pub struct Document {
+    /// The document's URI.
+    pub uri: Uri,
+    /// The text, with its line index; named by the file's path (or the URI).
+    pub source: Source,
+    /// The client's version of the text.
+    pub version: i32,
+    /// The file, for `file:` URIs.
+    pub path: Option<PathBuf>,
+    /// The last lint of this text, and the config it used.
+    pub analysis: Option<Analysis>,
+}
+
+/// A lint of one version of a document.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The config the plan was linted with.
+    pub config: Arc<Config>,
+    /// The findings, sorted by position (empty for a document that is not a plan).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// A document opened with `text`.
+    pub fn new(uri: Uri, version: i32, text: String) -> Document {
+        let path = file_path(&uri);
+        let name = path.as_ref().map_or_else(|| uri.as_str().to_owned(), |path| path.display().to_string());
+        Document { uri, source: Source::new(name, text), version, path, analysis: None }
+    }
+
+    /// Replaces the text (the server asks for whole documents on every change).
+    pub fn set_text(&mut self, version: i32, text: String) {
+        self.source = Source::new(self.source.name().to_owned(), text);
+        self.version = version;
+        self.analysis = None;
+    }
+
+    /// Whether the document is a plan: YAML with a top-level `weeks:` key, as a
+    /// directory walk judges files. Other YAML (CI files, compose files) is left alone.
+    pub fn is_plan(&self) -> bool {
+        crate::discover::looks_like_plan(self.source.text().as_bytes())
+    }
+
+    /// Whether the document is a runlint config file.
+    pub fn is_config(&self) -> bool {
+        self.path.as_ref().and_then(|path| path.file_name()).is_some_and(|name| {
+            crate::config::CONFIG_NAMES.iter().any(|config_name| name == std::ffi::OsStr::new(config_name))
+        })
+    }
+}
+
+/// The path of a `file:` URI.
+pub fn file_path(uri: &Uri) -> Option<PathBuf> {
+    url::Url::parse(uri.as_str()).ok().filter(|url| url.scheme() == "file").and_then(|url| url.to_file_path().ok())
+}
+
+/// The `file:` URI of a path.
+pub fn file_uri(path: &std::path::Path) -> Option<Uri> {
+    let url = url::Url::from_file_path(path).ok()?;
+    url.as_str().parse().ok()
+}
