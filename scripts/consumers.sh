@@ -4,7 +4,8 @@
 #   - JUnit: the junitparser library (PyPI), as JUnit consumers read reports;
 #   - the plan JSON Schema: yaml-language-server (npm), driven over LSP like an editor;
 #   - pre-commit: `pre-commit try-repo` runs the hook from .pre-commit-hooks.yaml;
-#   - the HTML report: Debian's Chromium through playwright-core (scripts/report-browser.mjs).
+#   - the HTML report: Debian's Chromium through playwright-core (scripts/report-browser.mjs);
+#   - the language server: Debian's Neovim and its built-in LSP client (scripts/nvim-lsp.lua).
 # Tools are installed into target/consumers on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +16,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "--- installing consumers"
-# Debian's Chromium for the report test (not on a fresh machine).
-if ! command -v chromium >/dev/null 2>&1; then
-  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium) >/dev/null
+# Debian's Chromium for the report test and Neovim for the language server (not on a
+# fresh machine).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+if [ ${#missing[@]} -gt 0 ]; then
+  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}") >/dev/null
 fi
 if [ ! -x "$tools/node_modules/.bin/sarif-multitool" ] || [ ! -f "$tools/node_modules/yaml-language-server/bin/yaml-language-server" ] || [ ! -d "$tools/node_modules/playwright-core" ]; then
   (cd "$tools" && npm install --no-audit --no-fund --silent @microsoft/sarif-multitool@5 yaml-language-server@1 playwright-core@1 >/dev/null)
@@ -95,3 +100,20 @@ mkdir -p "$shots"
 "$runlint" --no-config --format json --report "$shots/example.html" examples/spring-half-marathon.yaml > "$work/example.json" || true
 "$runlint" --no-config --format json --report "$shots/plans.html" examples fixtures/plans > "$work/plans.json" || true
 node scripts/report-browser.mjs "$tools" "$shots" "$shots/example.html" "$work/example.json" "$shots/plans.html" "$work/plans.json"
+
+echo "--- language server: Neovim's built-in LSP client"
+# A repository holding the example plan with one unknown exercise written after an emoji
+# on its line, and an empty runlint.toml that the Neovim session edits and saves.
+editor=$work/editor
+mkdir -p "$editor/.git" && : > "$editor/runlint.toml"
+python3 - "$root/examples/spring-half-marathon.yaml" "$editor/plan.yaml" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+at = next(i for i, line in enumerate(lines) if "- reverse lunge:" in line)
+indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+lines.insert(at + 1, indent + '- {notes: "🏃‍♀️ with a smile", name: frobnicator, sets: 1, reps: 5}')
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
+PY
+(cd "$editor" && "$runlint" --format json plan.yaml > "$work/editor-expected.json") || true
+nvim --version | head -1
+timeout 120 nvim --headless --clean -c "luafile scripts/nvim-lsp.lua" "$runlint" "$editor/plan.yaml" "$work/editor-expected.json" 2>/dev/null

@@ -31,9 +31,13 @@ pub struct Action<'d> {
     pub preferred: bool,
 }
 
-/// The actions for the findings touching `wanted`, then "fix all safe".
+/// The actions for the findings on the lines `wanted` touches (a cursor anywhere on a
+/// finding's line offers its actions), then "fix all safe".
 pub fn actions<'d>(source: &Source, config: &Config, diagnostics: &'d [Diagnostic], wanted: Span) -> Vec<Action<'d>> {
-    let touching = diagnostics.iter().filter(|d| d.span.start <= wanted.end && wanted.start <= d.span.end);
+    let first = source.line_start(source.line_of(wanted.start)).unwrap_or(0);
+    let last_line = source.line_of(wanted.end);
+    let last = source.line_start(last_line).map_or(source.len(), |start| start + source.line_text(last_line).len());
+    let touching = diagnostics.iter().filter(|d| d.span.start <= last && first <= d.span.end);
     let mut actions = Vec::new();
     for diagnostic in touching {
         let fix = diagnostic.fix.as_ref();
