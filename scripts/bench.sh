@@ -4,7 +4,9 @@
 #     and plan-length scaling (16/32/64/128 weeks);
 #   - whole process: one 16-week plan (what an editor pays on save); 1,000 plans with
 #     1 and 2 threads; peak memory on a 20 MB plan;
-#   - peers on the same 1,000 plans: yamllint (default config) and Spectral (a small ruleset).
+#   - peers on the same 1,000 plans: yamllint (default config) and Spectral (a small ruleset);
+#   - the language server: didChange to publishDiagnostics in process (criterion), and its
+#     memory with 50 plans open (scripts/server-memory.py).
 # Installs hyperfine (Debian), yamllint (PyPI) and Spectral (npm) into target/ when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +32,10 @@ big=$(ls "$out"/big/*.yaml)
 
 echo "--- criterion (stages, scaling)"
 cargo bench --quiet --bench lint -- --noplot >"$out/criterion.log" 2>&1 || { cat "$out/criterion.log"; exit 1; }
+cargo bench --quiet --bench server -- --noplot >"$out/criterion-server.log" 2>&1 || { cat "$out/criterion-server.log"; exit 1; }
+
+echo "--- language server memory"
+python3 scripts/server-memory.py "$runlint" "$out/corpus16" 50 > "$out/server-memory.json"
 
 echo "--- whole process"
 hyperfine --warmup 20 --runs 200 -N -i --export-json "$out/one.json" "$runlint --no-config --quiet $one" >/dev/null
@@ -58,6 +64,8 @@ scale = {w: est(f"plan-length/{w}") for w in (16, 32, 64, 128)}
 one = hf("one.json")
 t1, t2 = hf("threads.json", 0)["median"], hf("threads.json", 1)["median"]
 peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(os.path.join(out, "big-time.txt")).read()).group(1))
+server = {w: est(f"server-didChange-to-publish/{w}") for w in (16, 200)}
+memory = json.load(open(os.path.join(out, "server-memory.json")))
 yl, sp, rl = hf("yamllint.json")["median"], hf("spectral.json")["median"], hf("runlint-corpus.json")["median"]
 mb = big_bytes / 1e6
 rows = [
@@ -70,6 +78,9 @@ rows = [
     ("peak memory, 20 MB plan", f"**{peak_kb/1024:.0f} MiB** for {mb:.1f} MB (limit {4*mb+20:.0f} MB)", "<= 4 x size + 20 MB"),
     ("yamllint (default config), 1,000 plans", f"{yl:.2f} s = **{yl/rl:.0f}x** runlint's {rl:.3f} s", ">= 20x"),
     ("Spectral (3-rule ruleset), 1,000 plans", f"{sp:.2f} s = **{sp/rl:.0f}x** runlint's {rl:.3f} s", ">= 20x"),
+    ("server: didChange to publishDiagnostics, 16 weeks (criterion median)", f"**{server[16]*1e3:.2f} ms**", "<= 2 ms"),
+    ("server: didChange to publishDiagnostics, 200 weeks (criterion median)", f"**{server[200]*1e3:.2f} ms**", "<= 20 ms"),
+    ("server: memory with 50 plans of 16 weeks open", f"{memory['rss']} resident, peak {memory['peak']} ({memory['bytes']/1e3:.0f} KB of plans)", "(for reference)"),
 ]
 with open(os.path.join(out, "results.md"), "w") as f:
     f.write("| measure | result | target |\n|---|---|---|\n")

@@ -5,7 +5,8 @@
 #   - the plan JSON Schema: yaml-language-server (npm), driven over LSP like an editor;
 #   - pre-commit: `pre-commit try-repo` runs the hook from .pre-commit-hooks.yaml;
 #   - the HTML report: Debian's Chromium through playwright-core (scripts/report-browser.mjs);
-#   - the language server: Debian's Neovim and its built-in LSP client (scripts/nvim-lsp.lua).
+#   - the language server: Debian's Neovim and its built-in LSP client (scripts/nvim-lsp.lua),
+#     and Debian's Vim with ALE (scripts/vim-ale.vim).
 # Tools are installed into target/consumers on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,11 +17,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "--- installing consumers"
-# Debian's Chromium for the report test and Neovim for the language server (not on a
+# Debian's Chromium for the report test, Neovim, Vim and ALE for the language server (not on a
 # fresh machine).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+command -v vim >/dev/null 2>&1 || missing+=(vim)
+[ -d /usr/share/vim-ale ] || missing+=(vim-ale)
 if [ ${#missing[@]} -gt 0 ]; then
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}") >/dev/null
 fi
@@ -101,7 +104,7 @@ mkdir -p "$shots"
 "$runlint" --no-config --format json --report "$shots/plans.html" examples fixtures/plans > "$work/plans.json" || true
 node scripts/report-browser.mjs "$tools" "$shots" "$shots/example.html" "$work/example.json" "$shots/plans.html" "$work/plans.json"
 
-echo "--- language server: Neovim's built-in LSP client"
+echo "--- language server: the editors' setup"
 # A repository holding the example plan with one unknown exercise written after an emoji
 # on its line, and an empty runlint.toml that the Neovim session edits and saves.
 editor=$work/editor
@@ -115,5 +118,24 @@ lines.insert(at + 1, indent + '- {notes: "🏃‍♀️ with a smile", name: fro
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
 PY
 (cd "$editor" && "$runlint" --format json plan.yaml > "$work/editor-expected.json") || true
+
+echo "--- language server: Vim with ALE"
+(cd "$editor" && PATH="$(dirname "$runlint"):$PATH" RUNLINT_PLAN=plan.yaml RUNLINT_OUT="$work/ale.txt" \
+  timeout 60 vim -N -u NONE -i NONE -es -S "$root/scripts/vim-ale.vim") || true
+python3 - "$work/editor-expected.json" "$editor/plan.yaml" "$work/ale.txt" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+text = open(sys.argv[2], "rb").read()
+starts = [0] + [i + 1 for i, b in enumerate(text) if b == 10]
+expected = sorted(
+    f"{d['rule']}@{d['range']['start']['line']}:{d['range']['start']['offset'] - starts[d['range']['start']['line'] - 1] + 1}"
+    for d in report["diagnostics"]
+)
+shown = sorted(open(sys.argv[3]).read().split())
+assert shown == expected, (shown, expected)
+print(f"ok: ALE shows the {len(shown)} findings at the places the JSON output gives, the one after an emoji included")
+PY
+
+echo "--- language server: Neovim's built-in LSP client"
 nvim --version | head -1
 timeout 120 nvim --headless --clean -c "luafile scripts/nvim-lsp.lua" "$runlint" "$editor/plan.yaml" "$work/editor-expected.json" 2>/dev/null

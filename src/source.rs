@@ -5,6 +5,15 @@ use crate::diagnostic::{Diagnostic, Severity, Span};
 /// The largest plan runlint reads, in bytes.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
+/// The diagnostic for a plan of `length` bytes when it is larger than runlint reads.
+pub fn too_large(length: usize) -> Option<Diagnostic> {
+    (length > MAX_FILE_BYTES).then(|| {
+        let message = format!("file is larger than {} MiB, the most runlint reads", MAX_FILE_BYTES / (1024 * 1024));
+        Diagnostic::new(&crate::registry::INVALID_PLAN, Severity::Error, message, Span::new(0, 0))
+            .with_help("split the plan into several files")
+    })
+}
+
 /// One plan file: its display name, its text and where each line starts.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -42,12 +51,8 @@ impl Source {
     /// (oversized, or invalid UTF-8, in which case the text is cut at the bad byte).
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> (Self, Option<Diagnostic>) {
         let name = name.into();
-        if bytes.len() > MAX_FILE_BYTES {
-            let message = format!("file is larger than {} MiB, the most runlint reads", MAX_FILE_BYTES / (1024 * 1024));
-            let source = Source::new(name, String::new());
-            let diagnostic = Diagnostic::new(&crate::registry::INVALID_PLAN, Severity::Error, message, Span::new(0, 0))
-                .with_help("split the plan into several files");
-            return (source, Some(diagnostic));
+        if let Some(diagnostic) = too_large(bytes.len()) {
+            return (Source::new(name, String::new()), Some(diagnostic));
         }
         match String::from_utf8(bytes) {
             Ok(text) => (Source::new(name, text), None),

@@ -46,11 +46,18 @@ weeks:
 impl Client {
     /// A server whose first messages are already queued, so it sees them as one burst.
     fn start_with(capabilities: Value, queued: &[Value]) -> Client {
+        Client::start_full(json!({"capabilities": capabilities}), queued)
+    }
+
+    fn start_with_options(capabilities: Value, options: Value) -> Client {
+        Client::start_full(json!({"capabilities": capabilities, "initializationOptions": options}), &[])
+    }
+
+    fn start_full(params: Value, queued: &[Value]) -> Client {
         let (to_server, incoming) = crossbeam_channel::unbounded();
         let (outgoing, from_server) = crossbeam_channel::unbounded();
         let mut client = Client { to_server, from_server, server: None, next_id: 1, notifications: Vec::new() };
-        client
-            .send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": capabilities}}));
+        client.send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": params}));
         client.notify("initialized", json!({}));
         for message in queued {
             client.send(message.clone());
@@ -184,10 +191,14 @@ fn positions_after_an_emoji_are_counted_in_the_negotiated_encoding() {
         (json!({}), "utf-16"),
         (json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}), "utf-8"),
         (json!({"offsetEncoding": ["utf-8", "utf-16"]}), "utf-8"),
+        (json!({}), "options"),
     ] {
-        let mut client = Client::start_with(capabilities, &[]);
+        let mut client = match encoding {
+            "options" => Client::start_with_options(capabilities, json!({"positionEncoding": "utf-8"})),
+            _ => Client::start_with(capabilities, &[]),
+        };
         let published = client.open("untitled:emoji.yaml", &plan);
-        let start = if encoding == "utf-8" { prefix.len() } else { prefix.encode_utf16().count() };
+        let start = if encoding == "utf-16" { prefix.encode_utf16().count() } else { prefix.len() };
         let frobnicator = published["diagnostics"]
             .as_array()
             .unwrap()
@@ -247,6 +258,9 @@ fn closing_a_plan_or_deleting_it_clears_its_diagnostics_and_other_yaml_is_left_a
     // A compose file has no top-level `weeks`: nothing is reported, not even shape errors.
     let compose = "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n";
     assert_eq!(client.open("untitled:docker-compose.yml", compose)["diagnostics"], json!([]));
+    let top_level =
+        json!({"textDocument": {"uri": "untitled:docker-compose.yml"}, "position": {"line": 0, "character": 0}});
+    assert_eq!(client.request("textDocument/completion", top_level)["result"], Value::Null);
     client.finish();
 }
 
@@ -373,7 +387,7 @@ fn apply(text: &str, edit: &Value) -> String {
         .iter()
         .map(|e| (offset(&e["range"]["start"]), offset(&e["range"]["end"]), e["newText"].as_str().unwrap().to_owned()))
         .collect();
-    edits.sort_by(|a, b| b.0.cmp(&a.0));
+    edits.sort_by_key(|edit| std::cmp::Reverse(edit.0));
     let mut text = text.to_owned();
     for (start, end, new) in edits {
         text.replace_range(start..end, &new);
@@ -504,4 +518,16 @@ fn the_binary_survives_malformed_messages_on_stdio() {
     assert_eq!(bodies[1]["id"], Value::Null);
     assert_eq!(bodies[2]["error"]["code"], -32700);
     assert_eq!(bodies[3], json!({"jsonrpc": "2.0", "id": 2, "result": null}));
+}
+
+#[test]
+fn the_editor_recipes_in_the_docs_are_the_files_the_editor_tests_run() {
+    let docs = std::fs::read_to_string(common::root().join("docs/integrations.md")).unwrap();
+    for (file, fence) in [("editors/neovim/runlint.lua", "```lua\n"), ("editors/vim/runlint.vim", "```vim\n")] {
+        let recipe = std::fs::read_to_string(common::root().join(file)).unwrap();
+        assert!(docs.contains(&format!("{fence}{recipe}```")), "docs/integrations.md must show {file} as it is");
+    }
+    for untested in ["efm-langserver", "lint-formats", "RunlintHandle"] {
+        assert!(!docs.contains(untested), "an untested recipe is back in the docs: {untested}");
+    }
 }

@@ -120,12 +120,15 @@ fn initialize(incoming: &Receiver<Incoming>, outgoing: Sender<Outgoing>) -> Opti
     }
 }
 
-/// Whether the client counts in UTF-8: `general.positionEncodings` (LSP 3.17), or the
-/// older `offsetEncoding` extension that Neovim before 0.9 sends.
+/// Whether the client counts in UTF-8: `general.positionEncodings` (LSP 3.17), the older
+/// `offsetEncoding` extension, or, for clients that count bytes without saying so (Vim's
+/// ALE), `"positionEncoding": "utf-8"` in the initialization options.
 fn offers_utf8(params: &serde_json::Value) -> bool {
     let lists =
         [params.pointer("/capabilities/general/positionEncodings"), params.pointer("/capabilities/offsetEncoding")];
-    lists.into_iter().flatten().filter_map(|list| list.as_array()).flatten().any(|encoding| encoding == "utf-8")
+    let offered = lists.into_iter().flatten().filter_map(|list| list.as_array()).flatten();
+    let configured = params.pointer("/initializationOptions/positionEncoding");
+    offered.chain(configured).any(|encoding| encoding == "utf-8")
 }
 
 fn initialize_result(encoding: Encoding) -> serde_json::Value {
@@ -384,8 +387,11 @@ impl Server {
         let document = self.documents.get(key)?;
         if document.analysis.is_none() {
             let config = self.configs.for_plan(document.path.as_deref());
-            let diagnostics =
-                if document.is_plan() { crate::lint_source(&document.source, &config) } else { Vec::new() };
+            let diagnostics = match crate::source::too_large(document.source.len()) {
+                Some(too_large) => vec![too_large],
+                None if document.is_plan() => crate::lint_source(&document.source, &config),
+                None => Vec::new(),
+            };
             let document = self.documents.get_mut(key)?;
             document.analysis = Some(Analysis { config, diagnostics });
         }
@@ -452,7 +458,8 @@ impl Server {
     fn hover(&mut self, params: lsp_types::HoverParams) -> Option<lsp_types::Hover> {
         let uri = params.text_document_position_params.text_document.uri;
         let config = self.analysis(uri.as_str())?.config.clone();
-        let document = self.documents.get(uri.as_str())?;
+        // Only plans are explained.
+        let document = self.documents.get(uri.as_str()).filter(|document| document.is_plan())?;
         let offset = position::offset(&document.source, self.encoding, params.text_document_position_params.position);
         let (span, markdown) = hover::hover(&document.source, &config, offset)?;
         Some(lsp_types::Hover {
@@ -467,7 +474,8 @@ impl Server {
     fn completion(&mut self, params: lsp_types::CompletionParams) -> Option<lsp_types::CompletionResponse> {
         let uri = params.text_document_position.text_document.uri;
         let config = self.analysis(uri.as_str())?.config.clone();
-        let document = self.documents.get(uri.as_str())?;
+        // Other YAML (CI files, compose files) gets no plan words.
+        let document = self.documents.get(uri.as_str()).filter(|document| document.is_plan())?;
         let offset = position::offset(&document.source, self.encoding, params.text_document_position.position);
         let (typed, candidates) = completion::complete(&document.source, &config, offset)?;
         let range = position::range(&document.source, self.encoding, typed);
