@@ -7,6 +7,10 @@
 //! injuries and one-rep maxima. A clean plan passes every default rule; a plan asked to
 //! have findings gets one or two genuine problems a coach might write.
 
+// Each user of this file takes what it needs: the benchmarks `plans`, `gen-corpus` the
+// dense ones.
+#![allow(dead_code)]
+
 use std::fmt::Write;
 
 /// What to generate.
@@ -14,8 +18,12 @@ use std::fmt::Write;
 pub struct PlanSpec {
     /// Number of weeks.
     pub weeks: u32,
-    /// Whether to plant realistic problems.
+    /// Whether to plant one or two realistic problems.
     pub with_findings: bool,
+    /// Findings density: the share of (week, problem) slots given a problem, for
+    /// output-heavy runs (0 plants only what `with_findings` asks for; 0.5 gives a
+    /// 16-week plan about 30 findings).
+    pub density: f64,
     /// Seed for the random choices.
     pub seed: u64,
 }
@@ -44,8 +52,13 @@ enum Problem {
 pub fn plan(spec: PlanSpec) -> String {
     let mut rng = fastrand::Rng::with_seed(spec.seed);
     let mut out = String::with_capacity(spec.weeks as usize * 1400 + 512);
-    let problems: Vec<(Problem, u32)> = if spec.with_findings && spec.weeks >= 4 {
-        let all = [Problem::NoCalfWork, Problem::HeavyBeforeHard, Problem::TwoVariables, Problem::EarlyPlyometrics];
+    let all = [Problem::NoCalfWork, Problem::HeavyBeforeHard, Problem::TwoVariables, Problem::EarlyPlyometrics];
+    let problems: Vec<(Problem, u32)> = if spec.density > 0.0 {
+        (2..=spec.weeks)
+            .flat_map(|week| all.iter().map(move |problem| (*problem, week)))
+            .filter(|_| rng.f64() < spec.density)
+            .collect()
+    } else if spec.with_findings && spec.weeks >= 4 {
         let count = rng.usize(1..=2);
         (0..count).map(|_| (all[rng.usize(..all.len())], rng.u32(2..spec.weeks.min(12)))).collect()
     } else {
@@ -78,8 +91,8 @@ pub fn plan(spec: PlanSpec) -> String {
             _ if spec.weeks >= 8 && in_block >= 12 => "build",
             _ => BLOCK[in_block.min(11)],
         };
-        let problem = problems.iter().find(|(_, week)| *week == number).map(|(p, _)| *p);
-        write_week(&mut out, &mut rng, number, phase, previous_phase, problem, plyometric, core, strength_weeks);
+        let planted: Vec<Problem> = problems.iter().filter(|(_, week)| *week == number).map(|(p, _)| *p).collect();
+        write_week(&mut out, &mut rng, number, phase, previous_phase, &planted, plyometric, core, strength_weeks);
         previous_phase = phase;
     }
     out
@@ -92,7 +105,7 @@ fn write_week(
     number: u32,
     phase: &str,
     previous_phase: &str,
-    problem: Option<Problem>,
+    planted: &[Problem],
     plyometric: &str,
     core: &str,
     strength_weeks: u32,
@@ -117,15 +130,12 @@ fn write_week(
             25 + rng.u32(0..20)
         );
         let _ = writeln!(out, "          exercises:\n            - single-leg glute bridge: 2x10 each");
-        match problem {
-            Some(Problem::TwoVariables) => {
-                let _ = writeln!(out, "            - split squat: {{sets: 3, reps: {}, each_side: true}}", reps + 2);
-            }
-            _ => {
-                let _ = writeln!(out, "            - split squat: {{sets: 2, reps: {reps}, each_side: true}}");
-            }
+        if planted.contains(&Problem::TwoVariables) {
+            let _ = writeln!(out, "            - split squat: {{sets: 3, reps: {}, each_side: true}}", reps + 2);
+        } else {
+            let _ = writeln!(out, "            - split squat: {{sets: 2, reps: {reps}, each_side: true}}");
         }
-        if problem != Some(Problem::NoCalfWork) {
+        if !planted.contains(&Problem::NoCalfWork) {
             let _ = writeln!(
                 out,
                 "            - name: single-leg calf raise\n              sets: 2\n              reps: 12\n              each_side: true"
@@ -134,7 +144,7 @@ fn write_week(
         let _ = writeln!(out, "            - {core}");
         let plyometrics_allowed = number + strength_weeks >= 12 && number > 1;
         if (plyometrics_allowed && !holding)
-            || problem == Some(Problem::EarlyPlyometrics)
+            || planted.contains(&Problem::EarlyPlyometrics)
             || (holding && number + strength_weeks >= 13)
         {
             let _ = writeln!(out, "            - {plyometric}: 2x6");
@@ -145,7 +155,7 @@ fn write_week(
     let _ = writeln!(out, "      wed:\n        run: {quality}\n        km: {}", 6 + rng.u32(0..5));
     if !holding {
         let _ = writeln!(out, "      thu:\n        strength: Lower body B\n        minutes: 40\n        exercises:");
-        if problem == Some(Problem::HeavyBeforeHard) {
+        if planted.contains(&Problem::HeavyBeforeHard) {
             let _ = writeln!(out, "          - trap bar deadlift: 3x5 @ 100kg");
         } else if number + strength_weeks <= 2 {
             let _ = writeln!(out, "          - romanian deadlift: 2x8");
@@ -157,7 +167,7 @@ fn write_week(
             "          - bulgarian split squat: 2x8 each\n          - seated calf raise: 2x15\n          - side plank: 2x30s each"
         );
     }
-    if problem == Some(Problem::HeavyBeforeHard) {
+    if planted.contains(&Problem::HeavyBeforeHard) {
         let _ = writeln!(out, "      fri:\n        run: intervals\n        km: 8");
     } else {
         let _ = writeln!(out, "      fri: off");
@@ -172,10 +182,17 @@ fn write_week(
 
 /// Generates `count` plans of `weeks` weeks; about `finding_share` of them with findings.
 pub fn plans(count: usize, weeks: u32, finding_share: f64, seed: u64) -> Vec<String> {
+    dense_plans(count, weeks, finding_share, 0.0, seed)
+}
+
+/// Generates `count` plans of `weeks` weeks with problems planted at `density` (see
+/// [`PlanSpec::density`]); with a density of 0, as [`plans`].
+pub fn dense_plans(count: usize, weeks: u32, finding_share: f64, density: f64, seed: u64) -> Vec<String> {
     let mut rng = fastrand::Rng::with_seed(seed);
     (0..count)
         .map(|index| {
-            plan(PlanSpec { weeks, with_findings: rng.f64() < finding_share, seed: seed.wrapping_add(index as u64) })
+            let with_findings = rng.f64() < finding_share;
+            plan(PlanSpec { weeks, with_findings, density, seed: seed.wrapping_add(index as u64) })
         })
         .collect()
 }

@@ -1,11 +1,15 @@
 //! `--format json`: one object with every diagnostic and a summary. Field names are a contract.
+//!
+//! Written straight from the reports through typed records that borrow from them: no
+//! intermediate JSON tree, so a run with many findings costs little more than its output.
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value, json};
+use serde::{Serialize, Serializer};
 
-use super::{FileReport, RenderOptions, Summary, fold};
-use crate::diagnostic::Span;
+use super::{FileReport, RenderOptions, RunProblem, Summary, fold};
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::fix::Applicability;
 use crate::source::Source;
 
 /// The version of the JSON contract.
@@ -13,80 +17,160 @@ pub const JSON_VERSION: u32 = 1;
 
 /// Writes the JSON object followed by a newline.
 pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let mut value = to_value(reports);
-    if let Some(object) = value.as_object_mut().filter(|_| !options.run_errors.is_empty()) {
-        let errors: Vec<Value> =
-            options.run_errors.iter().map(|error| json!({ "path": error.path, "message": error.message })).collect();
-        object.insert("errors".into(), Value::Array(errors));
-    }
-    serde_json::to_writer_pretty(&mut *out, &value)?;
+    let document = Document {
+        version: JSON_VERSION,
+        diagnostics: Diagnostics(reports),
+        summary: Summary::of(reports).into(),
+        errors: &options.run_errors,
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
 }
 
-/// The JSON document for `reports`.
-pub fn to_value(reports: &[FileReport]) -> Value {
-    let mut diagnostics = Vec::new();
-    for report in reports {
-        let offset = diagnostics.len();
-        for (diagnostic, into) in report.diagnostics.iter().zip(fold::folded_into(&report.diagnostics)) {
-            let mut object = Map::new();
-            object.insert("file".into(), json!(report.source.name()));
-            object.insert("rule".into(), json!(diagnostic.rule.name));
-            object.insert("severity".into(), json!(diagnostic.severity));
-            object.insert("message".into(), json!(diagnostic.message));
-            if let Some(help) = &diagnostic.help {
-                object.insert("help".into(), json!(help));
-            }
-            if let Some(week) = diagnostic.week {
-                object.insert("week".into(), json!(week));
-            }
-            if let Some(day) = diagnostic.day {
-                object.insert("day".into(), json!(day));
-            }
-            if let Some(path) = &diagnostic.path {
-                object.insert("path".into(), json!(path));
-            }
-            object.insert("range".into(), range(&report.source, diagnostic.span));
-            let labels: Vec<Value> = diagnostic
-                .labels
-                .iter()
-                .map(|label| json!({ "message": label.message, "range": range(&report.source, label.span) }))
-                .collect();
-            object.insert("labels".into(), Value::Array(labels));
-            if let Some(fix) = &diagnostic.fix {
-                let edits: Vec<Value> = fix
-                    .edits
-                    .iter()
-                    .map(|edit| json!({ "range": range(&report.source, edit.span), "text": edit.text }))
-                    .collect();
-                object.insert(
-                    "fix".into(),
-                    json!({ "message": fix.message, "applicability": fix.applicability, "edits": edits }),
-                );
-            }
-            if let Some(first) = into {
-                object.insert("folded_into".into(), json!(offset + first));
-            }
-            diagnostics.push(Value::Object(object));
-        }
-    }
-    let summary = Summary::of(reports);
-    json!({
-        "version": JSON_VERSION,
-        "diagnostics": diagnostics,
-        "summary": {
-            "files": summary.files,
-            "errors": summary.errors,
-            "warnings": summary.warnings,
-            "infos": summary.infos,
-        }
-    })
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    diagnostics: Diagnostics<'a>,
+    summary: SummaryRecord,
+    #[serde(skip_serializing_if = "<[RunProblem]>::is_empty", serialize_with = "errors")]
+    errors: &'a [RunProblem],
 }
 
-fn range(source: &Source, span: Span) -> Value {
-    let position = |offset| {
-        let p = source.position(offset);
-        json!({ "line": p.line, "column": p.column, "offset": p.offset })
-    };
-    json!({ "start": position(span.start), "end": position(span.end) })
+#[derive(Serialize)]
+struct SummaryRecord {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+impl From<Summary> for SummaryRecord {
+    fn from(summary: Summary) -> Self {
+        SummaryRecord { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos }
+    }
+}
+
+fn errors<S: Serializer>(errors: &&[RunProblem], serializer: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct ErrorRecord<'a> {
+        path: &'a str,
+        message: &'a str,
+    }
+    serializer.collect_seq(errors.iter().map(|error| ErrorRecord { path: &error.path, message: &error.message }))
+}
+
+/// Every diagnostic of every report, in order, numbered across the run for `folded_into`.
+struct Diagnostics<'a>(&'a [FileReport]);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut offset = 0;
+        let records = self.0.iter().flat_map(|report| {
+            let first = offset;
+            offset += report.diagnostics.len();
+            let folded = fold::folded_into(&report.diagnostics);
+            report.diagnostics.iter().zip(folded).map(move |(diagnostic, into)| {
+                DiagnosticRecord::new(&report.source, diagnostic, into.map(|index| first + index))
+            })
+        });
+        serializer.collect_seq(records)
+    }
+}
+
+#[derive(Serialize)]
+struct DiagnosticRecord<'a> {
+    file: &'a str,
+    rule: &'static str,
+    severity: Severity,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    week: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    range: Range,
+    labels: Vec<LabelRecord<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<FixRecord<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    folded_into: Option<usize>,
+}
+
+impl<'a> DiagnosticRecord<'a> {
+    fn new(source: &'a Source, diagnostic: &'a Diagnostic, folded_into: Option<usize>) -> Self {
+        DiagnosticRecord {
+            file: source.name(),
+            rule: diagnostic.rule.name,
+            severity: diagnostic.severity,
+            message: &diagnostic.message,
+            help: diagnostic.help.as_deref(),
+            week: diagnostic.week,
+            day: diagnostic.day,
+            path: diagnostic.path.as_deref(),
+            range: Range::new(source, diagnostic.span),
+            labels: diagnostic
+                .labels
+                .iter()
+                .map(|label| LabelRecord { message: &label.message, range: Range::new(source, label.span) })
+                .collect(),
+            fix: diagnostic.fix.as_ref().map(|fix| FixRecord {
+                message: &fix.message,
+                applicability: fix.applicability,
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|edit| EditRecord { range: Range::new(source, edit.span), text: &edit.text })
+                    .collect(),
+            }),
+            folded_into,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LabelRecord<'a> {
+    message: &'a str,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct FixRecord<'a> {
+    message: &'a str,
+    applicability: Applicability,
+    edits: Vec<EditRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditRecord<'a> {
+    range: Range,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: Position,
+    end: Position,
+}
+
+impl Range {
+    fn new(source: &Source, span: Span) -> Range {
+        Range { start: Position::new(source, span.start), end: Position::new(source, span.end) }
+    }
+}
+
+#[derive(Serialize)]
+struct Position {
+    line: usize,
+    column: usize,
+    offset: usize,
+}
+
+impl Position {
+    fn new(source: &Source, offset: usize) -> Position {
+        let position = source.position(offset);
+        Position { line: position.line, column: position.column, offset: position.offset }
+    }
 }
