@@ -1,6 +1,5 @@
 //! `--format gitlab`: a GitLab Code Quality report, one issue per diagnostic.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -46,7 +45,7 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
         // GitLab matches issues to files by their path in the repository.
         let path = options.base.as_ref().and_then(|base| base.relative(report.source.name()));
         let path = path.as_deref().unwrap_or(report.source.name());
-        let mut seen = HashMap::new();
+        let mut fingerprints = sarif::Fingerprinter::new(report, options);
         for diagnostic in &report.diagnostics {
             let (begin, end) =
                 (report.source.line_of(diagnostic.span.start), report.source.line_of(diagnostic.span.end));
@@ -54,7 +53,7 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
                 description: format!("{}: {}", diagnostic.rule.name, diagnostic.message),
                 check_name: diagnostic.rule.name,
                 // The logical place in the plan, so an issue keeps its identity when lines move.
-                fingerprint: sarif::fingerprint(report, diagnostic, &mut seen, options),
+                fingerprint: fingerprints.next(diagnostic),
                 severity: severity(diagnostic.severity),
                 location: Location { path: path.to_owned(), lines: Lines { begin, end: end.max(begin) } },
             });
@@ -72,6 +71,5 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
             location: Location { path, lines: Lines { begin: 1, end: 1 } },
         });
     }
-    serde_json::to_writer_pretty(&mut *out, &issues)?;
-    writeln!(out)
+    super::write_json(out, &issues)
 }

@@ -23,8 +23,7 @@ pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Wri
         summary: Summary::of(reports).into(),
         errors: &options.run_errors,
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    super::write_json(out, &document)
 }
 
 #[derive(Serialize)]

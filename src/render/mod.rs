@@ -174,6 +174,16 @@ pub(crate) fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
+/// Writes a JSON document, pretty-printed, and a newline. The serializer writes many
+/// small pieces: buffered here, each is a copy into the buffer rather than a call through
+/// `dyn Write` (a third of the time of a SARIF report with many findings).
+fn write_json(out: &mut dyn Write, document: &impl serde::Serialize) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, document)?;
+    writeln!(out)?;
+    out.flush()
+}
+
 /// Writes `reports` in `format`.
 pub fn render(format: Format, reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     match format {

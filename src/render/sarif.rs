@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
 
 use super::{FileReport, RenderOptions};
@@ -11,11 +12,46 @@ use crate::source::Source;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Writes one SARIF log with one run.
+/// Writes one SARIF log with one run: the rule descriptors and the invocation are small
+/// JSON values; the results are written straight from the reports through typed records
+/// that borrow from them, so a run with many findings builds no JSON tree.
 pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let value = to_value(reports, options);
-    serde_json::to_writer_pretty(&mut *out, &value)?;
-    writeln!(out)
+    let (descriptors, index_of) = descriptors(options);
+    let run = Run {
+        tool: json!({ "driver": {
+            "name": "runlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": crate::registry::PROJECT_URI,
+            "rules": descriptors,
+        }}),
+        column_kind: "unicodeCodePoints",
+        results: Results { reports, options, index_of: &index_of },
+        invocations: [invocation(options)],
+        original_uri_base_ids: options
+            .base
+            .as_ref()
+            .map(|base| json!({ SOURCE_ROOT: { "uri": uri(&base.root_path()) } })),
+    };
+    super::write_json(out, &Log { schema: SCHEMA, version: "2.1.0", runs: [run] })
+}
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    column_kind: &'static str,
+    results: Results<'a>,
+    invocations: [Value; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_uri_base_ids: Option<Value>,
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -26,10 +62,10 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// The SARIF document for `reports`.
-pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
+/// A descriptor for every enabled rule, and each rule's index among them.
+fn descriptors(options: &RenderOptions) -> (Vec<Value>, HashMap<&'static str, usize>) {
     let mut descriptors = Vec::new();
-    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    let mut index_of = HashMap::new();
     for rule in &options.rules {
         let meta = rule.meta;
         index_of.insert(meta.name, descriptors.len());
@@ -54,100 +90,238 @@ pub fn to_value(reports: &[FileReport], options: &RenderOptions) -> Value {
             }),
         });
     }
-    let mut results = Vec::new();
-    for report in reports {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for diagnostic in &report.diagnostics {
-            let mut result = json!({
-                "ruleId": diagnostic.rule.name,
-                "level": level(diagnostic.severity),
-                "message": { "text": message(diagnostic) },
-                "locations": [location(&report.source, diagnostic.span, diagnostic.path.as_deref(), options)],
-                "partialFingerprints": { "runlintLogicalLocation/v1": fingerprint(report, diagnostic, &mut seen, options) },
-            });
-            if let (Some(fix), Some(object)) = (&diagnostic.fix, result.as_object_mut())
-                && fix.applicability != crate::fix::Applicability::DisplayOnly
-                && !fix.edits.is_empty()
-            {
-                let replacements: Vec<Value> = fix
-                    .edits
-                    .iter()
-                    .map(|edit| {
-                        json!({
-                            "deletedRegion": { "byteOffset": edit.span.start, "byteLength": edit.span.end - edit.span.start },
-                            "insertedContent": { "text": edit.text },
-                        })
-                    })
-                    .collect();
-                object.insert(
-                    "fixes".into(),
-                    json!([{
-                        "description": { "text": format!("{} ({})", fix.message, fix.applicability.as_str()) },
-                        "artifactChanges": [{
-                            "artifactLocation": artifact(report.source.name(), options),
-                            "replacements": replacements,
-                        }],
-                    }]),
-                );
-            }
-            if let (Some(index), Some(object)) = (index_of.get(diagnostic.rule.name), result.as_object_mut()) {
-                object.insert("ruleIndex".into(), json!(index));
-                if !diagnostic.labels.is_empty() {
-                    let related: Vec<Value> = diagnostic
-                        .labels
-                        .iter()
-                        .enumerate()
-                        .map(|(id, label)| {
-                            let mut location = location(&report.source, label.span, None, options);
-                            if let Some(object) = location.as_object_mut() {
-                                object.insert("id".into(), json!(id));
-                                object.insert("message".into(), json!({ "text": label.message }));
-                            }
-                            location
-                        })
-                        .collect();
-                    object.insert("relatedLocations".into(), Value::Array(related));
-                }
-            }
-            results.push(result);
-        }
-    }
-    let mut run = json!({
-        "tool": { "driver": {
-            "name": "runlint",
-            "version": env!("CARGO_PKG_VERSION"),
-            "informationUri": crate::registry::PROJECT_URI,
-            "rules": descriptors,
-        }},
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    });
-    if let Some(object) = run.as_object_mut() {
-        let notifications: Vec<Value> = options
-            .run_errors
-            .iter()
-            .map(|error| {
-                json!({
-                    "level": "error",
-                    "message": { "text": format!("cannot check `{}`: {}", error.path, error.message) },
-                    "locations": [{ "physicalLocation": { "artifactLocation": artifact(&error.path, options) } }],
-                })
+    (descriptors, index_of)
+}
+
+/// Whether the run checked everything, and what it could not check.
+fn invocation(options: &RenderOptions) -> Value {
+    let notifications: Vec<Value> = options
+        .run_errors
+        .iter()
+        .map(|error| {
+            json!({
+                "level": "error",
+                "message": { "text": format!("cannot check `{}`: {}", error.path, error.message) },
+                "locations": [{ "physicalLocation": { "artifactLocation": artifact(&error.path, options) } }],
             })
-            .collect();
-        let mut invocation = json!({ "executionSuccessful": options.run_errors.is_empty() });
-        if let (Some(invocation), false) = (invocation.as_object_mut(), notifications.is_empty()) {
-            invocation.insert("toolExecutionNotifications".into(), Value::Array(notifications));
+        })
+        .collect();
+    let mut invocation = json!({ "executionSuccessful": options.run_errors.is_empty() });
+    if let (Some(invocation), false) = (invocation.as_object_mut(), notifications.is_empty()) {
+        invocation.insert("toolExecutionNotifications".into(), Value::Array(notifications));
+    }
+    invocation
+}
+
+/// Every diagnostic of every report as a SARIF result, in order.
+struct Results<'a> {
+    reports: &'a [FileReport],
+    options: &'a RenderOptions,
+    index_of: &'a HashMap<&'static str, usize>,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let results = self.reports.iter().flat_map(|report| {
+            let mut fingerprints = Fingerprinter::new(report, self.options);
+            // One artifact location per file, shared by its results.
+            let artifact = artifact(report.source.name(), self.options);
+            report.diagnostics.iter().map(move |diagnostic| {
+                let fingerprint = fingerprints.next(diagnostic);
+                ResultRecord::new(report, diagnostic, fingerprint, &artifact, self.index_of)
+            })
+        });
+        serializer.collect_seq(results)
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultRecord<'a> {
+    rule_id: &'static str,
+    level: &'static str,
+    message: Text,
+    locations: [Location<'a>; 1],
+    partial_fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixes: Option<[FixRecord<'a>; 1]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location<'a>>,
+}
+
+impl<'a> ResultRecord<'a> {
+    fn new(
+        report: &'a FileReport,
+        diagnostic: &'a Diagnostic,
+        fingerprint: String,
+        artifact: &ArtifactLocation,
+        index_of: &HashMap<&'static str, usize>,
+    ) -> Self {
+        let source = &report.source;
+        let fix = diagnostic
+            .fix
+            .as_ref()
+            .filter(|fix| fix.applicability != crate::fix::Applicability::DisplayOnly && !fix.edits.is_empty());
+        let rule_index = index_of.get(diagnostic.rule.name).copied();
+        // Related places are given with the rule they belong to (SARIF needs the rule to
+        // make sense of them).
+        let related_locations = match rule_index {
+            Some(_) => diagnostic
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(id, label)| Location {
+                    id: Some(id),
+                    message: Some(Text { text: label.message.clone() }),
+                    ..Location::new(source, label.span, None, artifact)
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        ResultRecord {
+            rule_id: diagnostic.rule.name,
+            level: level(diagnostic.severity),
+            message: Text { text: message(diagnostic) },
+            locations: [Location::new(source, diagnostic.span, diagnostic.path.as_deref(), artifact)],
+            partial_fingerprints: Fingerprints { logical_location: fingerprint },
+            fixes: fix.map(|fix| {
+                [FixRecord {
+                    description: Text { text: format!("{} ({})", fix.message, fix.applicability.as_str()) },
+                    artifact_changes: [ArtifactChange {
+                        artifact_location: artifact.clone(),
+                        replacements: fix
+                            .edits
+                            .iter()
+                            .map(|edit| Replacement {
+                                deleted_region: ByteRegion {
+                                    byte_offset: edit.span.start,
+                                    byte_length: edit.span.end - edit.span.start,
+                                },
+                                inserted_content: InsertedContent { text: &edit.text },
+                            })
+                            .collect(),
+                    }],
+                }]
+            }),
+            rule_index,
+            related_locations,
         }
-        object.insert("invocations".into(), json!([invocation]));
     }
-    if let (Some(base), Some(object)) = (&options.base, run.as_object_mut()) {
-        object.insert("originalUriBaseIds".into(), json!({ SOURCE_ROOT: { "uri": uri(&base.root_path()) } }));
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "runlintLogicalLocation/v1")]
+    logical_location: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FixRecord<'a> {
+    description: Text,
+    artifact_changes: [ArtifactChange<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: ByteRegion,
+    inserted_content: InsertedContent<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ByteRegion {
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+#[derive(Serialize)]
+struct InsertedContent<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logical_locations: Option<[LogicalLocation<'a>; 1]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+impl<'a> Location<'a> {
+    fn new(source: &Source, span: Span, logical_path: Option<&'a str>, artifact: &ArtifactLocation) -> Self {
+        let start = source.position(span.start);
+        let end = source.position(span.end);
+        Location {
+            physical_location: PhysicalLocation {
+                artifact_location: artifact.clone(),
+                region: Region {
+                    start_line: start.line,
+                    start_column: start.column,
+                    end_line: end.line,
+                    end_column: end.column.max(if end.line == start.line { start.column } else { 1 }),
+                    byte_offset: span.start,
+                    byte_length: span.end - span.start,
+                },
+            },
+            logical_locations: logical_path
+                .map(|path| [LogicalLocation { fully_qualified_name: path, kind: "object" }]),
+            id: None,
+            message: None,
+        }
     }
-    json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [run]
-    })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation<'a> {
+    fully_qualified_name: &'a str,
+    kind: &'static str,
+}
+
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 fn message(diagnostic: &Diagnostic) -> String {
@@ -162,33 +336,11 @@ const SOURCE_ROOT: &str = "%SRCROOT%";
 
 /// An artifact location: relative to the repository root when the run knows it, so code
 /// scanning matches files whatever folder runlint ran from.
-fn artifact(name: &str, options: &RenderOptions) -> Value {
+fn artifact(name: &str, options: &RenderOptions) -> ArtifactLocation {
     match options.base.as_ref().and_then(|base| base.relative(name)) {
-        Some(relative) => json!({ "uri": uri(&relative), "uriBaseId": SOURCE_ROOT }),
-        None => json!({ "uri": uri(name) }),
+        Some(relative) => ArtifactLocation { uri: uri(&relative), uri_base_id: Some(SOURCE_ROOT) },
+        None => ArtifactLocation { uri: uri(name), uri_base_id: None },
     }
-}
-
-fn location(source: &Source, span: Span, logical_path: Option<&str>, options: &RenderOptions) -> Value {
-    let start = source.position(span.start);
-    let end = source.position(span.end);
-    let mut location = json!({
-        "physicalLocation": {
-            "artifactLocation": artifact(source.name(), options),
-            "region": {
-                "startLine": start.line,
-                "startColumn": start.column,
-                "endLine": end.line,
-                "endColumn": end.column.max(if end.line == start.line { start.column } else { 1 }),
-                "byteOffset": span.start,
-                "byteLength": span.end - span.start,
-            }
-        }
-    });
-    if let (Some(path), Some(object)) = (logical_path, location.as_object_mut()) {
-        object.insert("logicalLocations".into(), json!([{ "fullyQualifiedName": path, "kind": "object" }]));
-    }
-    location
 }
 
 /// A URI for a path: relative paths stay relative, absolute ones become `file://` URIs;
@@ -207,26 +359,33 @@ fn uri(path: &str) -> String {
     encoded
 }
 
-/// A fingerprint from the file, the rule and the logical location in the plan, so a
-/// finding keeps its identity when lines move above it. Repeats get a counter.
-pub(super) fn fingerprint(
-    report: &FileReport,
-    diagnostic: &Diagnostic,
-    seen: &mut HashMap<String, usize>,
-    options: &RenderOptions,
-) -> String {
-    let place = match &diagnostic.path {
-        Some(path) => path.clone(),
-        None => diagnostic.message.clone(),
-    };
-    // The file by its repository path when the run knows it, so the identity does not
-    // depend on the folder runlint ran from.
-    let file = options.base.as_ref().and_then(|base| base.relative(report.source.name()));
-    let file = file.as_deref().unwrap_or(report.source.name());
-    let key = format!("{file}\u{0}{}\u{0}{place}", diagnostic.rule.name);
-    let count = seen.entry(key.clone()).or_insert(0);
-    *count += 1;
-    format!("{:016x}:{}", fnv1a(key.as_bytes()), count)
+/// Fingerprints of one file's findings: from the file, the rule and the logical location
+/// in the plan, so a finding keeps its identity when lines move above it. Repeats get a
+/// counter.
+pub(super) struct Fingerprinter {
+    /// The file by its repository path when the run knows it, so the identity does not
+    /// depend on the folder runlint ran from.
+    file: String,
+    seen: HashMap<String, usize>,
+}
+
+impl Fingerprinter {
+    /// Fingerprints for the findings of `report`.
+    pub(super) fn new(report: &FileReport, options: &RenderOptions) -> Fingerprinter {
+        let name = report.source.name();
+        let file = options.base.as_ref().and_then(|base| base.relative(name)).unwrap_or_else(|| name.to_owned());
+        Fingerprinter { file, seen: HashMap::new() }
+    }
+
+    /// The next finding's fingerprint.
+    pub(super) fn next(&mut self, diagnostic: &Diagnostic) -> String {
+        let place = diagnostic.path.as_deref().unwrap_or(&diagnostic.message);
+        let key = format!("{}\u{0}{}\u{0}{place}", self.file, diagnostic.rule.name);
+        let hash = fnv1a(key.as_bytes());
+        let count = self.seen.entry(key).or_insert(0);
+        *count += 1;
+        format!("{hash:016x}:{count}")
+    }
 }
 
 /// FNV-1a, a small stable hash: fingerprints must not change between runs or versions.
