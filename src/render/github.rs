@@ -1,48 +1,47 @@
 //! `--format github`: GitHub Actions workflow commands, one annotation per entry (repeats
 //! folded as in human output: GitHub shows only ten warning annotations per step).
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use super::{FileReport, RenderOptions, fold};
 use crate::diagnostic::Severity;
 
-/// Writes `::error file=...,line=...::message` lines.
-pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    for report in reports {
-        let entries = fold::entries_for(&report.diagnostics, options.show_all);
-        for entry in &entries {
-            let diagnostic = entry.first;
-            let command = match diagnostic.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let start = report.source.position(diagnostic.span.start);
-            let end = report.source.position(diagnostic.span.end);
-            // Plan text is escaped like everywhere else before the workflow-command escaping.
-            let mut message = crate::safe_text::line(&diagnostic.message).into_owned();
-            if let Some(help) = &diagnostic.help {
-                message.push_str("\nhelp: ");
-                message.push_str(&crate::safe_text::line(help));
-            }
-            if let Some(others) = fold::others_note(&report.source, entry) {
-                message.push('\n');
-                message.push_str(&others);
-            }
-            writeln!(
-                out,
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&crate::safe_text::line(report.source.name())),
-                start.line,
-                start.column,
-                end.line,
-                end.column,
-                escape_property(diagnostic.rule.name),
-                escape_data(&message)
-            )?;
+/// One file's `::error file=...,line=...::message` lines.
+pub(super) fn part(report: &FileReport, options: &RenderOptions) -> Vec<u8> {
+    let mut out = Vec::new();
+    let file = escape_property(&crate::safe_text::line(report.source.name()));
+    for entry in &fold::entries_for(&report.diagnostics, options.show_all) {
+        let diagnostic = entry.first;
+        let command = match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let start = report.source.position(diagnostic.span.start);
+        let end = report.source.position(diagnostic.span.end);
+        // Plan text is escaped like everywhere else before the workflow-command escaping.
+        let mut message = crate::safe_text::line(&diagnostic.message).into_owned();
+        if let Some(help) = &diagnostic.help {
+            message.push_str("\nhelp: ");
+            message.push_str(&crate::safe_text::line(help));
         }
+        if let Some(others) = fold::others_note(&report.source, entry) {
+            message.push('\n');
+            message.push_str(&others);
+        }
+        // Writing into memory cannot fail.
+        let _ = writeln!(
+            out,
+            "::{command} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
+            start.line,
+            start.column,
+            end.line,
+            end.column,
+            escape_property(diagnostic.rule.name),
+            escape_data(&message)
+        );
     }
-    Ok(())
+    out
 }
 
 /// Escapes a command's message: `%`, CR and LF.

@@ -1,9 +1,8 @@
 //! `--format gitlab`: a GitLab Code Quality report, one issue per diagnostic.
 
-use std::io::{self, Write};
-
 use serde::Serialize;
 
+use super::stream::{Item, item_indent, pretty_item};
 use super::{FileReport, RenderOptions, sarif};
 use crate::diagnostic::Severity;
 
@@ -38,38 +37,49 @@ fn severity(severity: Severity) -> &'static str {
     }
 }
 
-/// Writes the report: a JSON array of issues.
-pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let mut issues = Vec::new();
-    for report in reports {
-        // GitLab matches issues to files by their path in the repository.
-        let path = options.base.as_ref().and_then(|base| base.relative(report.source.name()));
-        let path = path.as_deref().unwrap_or(report.source.name());
-        let mut fingerprints = sarif::Fingerprinter::new(report, options);
-        for diagnostic in &report.diagnostics {
-            let (begin, end) =
-                (report.source.line_of(diagnostic.span.start), report.source.line_of(diagnostic.span.end));
-            issues.push(Issue {
+/// One file's diagnostics as Code Quality issues.
+pub(super) fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
+    let indent = item_indent(super::Format::Gitlab);
+    // GitLab matches issues to files by their path in the repository.
+    let path = options.base.as_ref().and_then(|base| base.relative(report.source.name()));
+    let path = path.as_deref().unwrap_or(report.source.name());
+    let mut fingerprints = sarif::Fingerprinter::new(report, options);
+    report
+        .diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let (begin, end) = (report.source.line_of(diagnostic.span.start), report.source.line_of(diagnostic.span.end));
+            let issue = Issue {
                 description: format!("{}: {}", diagnostic.rule.name, diagnostic.message),
                 check_name: diagnostic.rule.name,
                 // The logical place in the plan, so an issue keeps its identity when lines move.
                 fingerprint: fingerprints.next(diagnostic),
                 severity: severity(diagnostic.severity),
                 location: Location { path: path.to_owned(), lines: Lines { begin, end: end.max(begin) } },
-            });
-        }
-    }
-    // A path that could not be checked is an issue too, so the merge request shows it.
-    for (index, error) in options.run_errors.iter().enumerate() {
-        let path =
-            options.base.as_ref().and_then(|base| base.relative(&error.path)).unwrap_or_else(|| error.path.clone());
-        issues.push(Issue {
-            description: format!("runlint could not check this file: {}", error.message),
-            check_name: "runlint-error",
-            fingerprint: format!("run-error-{index}-{}", error.path),
-            severity: "critical",
-            location: Location { path, lines: Lines { begin: 1, end: 1 } },
-        });
-    }
-    super::write_json(out, &issues)
+            };
+            Item { text: pretty_item(&issue, indent), folded_into: None }
+        })
+        .collect()
+}
+
+/// The paths that could not be checked, as issues too, so the merge request shows them.
+pub(super) fn error_items(options: &RenderOptions) -> Vec<String> {
+    let indent = item_indent(super::Format::Gitlab);
+    options
+        .run_errors
+        .iter()
+        .enumerate()
+        .map(|(index, error)| {
+            let path =
+                options.base.as_ref().and_then(|base| base.relative(&error.path)).unwrap_or_else(|| error.path.clone());
+            let issue = Issue {
+                description: format!("runlint could not check this file: {}", error.message),
+                check_name: "runlint-error",
+                fingerprint: format!("run-error-{index}-{}", error.path),
+                severity: "critical",
+                location: Location { path, lines: Lines { begin: 1, end: 1 } },
+            };
+            pretty_item(&issue, indent)
+        })
+        .collect()
 }

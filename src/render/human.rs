@@ -8,56 +8,56 @@ use codespan_reporting::term::termcolor::{Buffer, ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::fold::{self, Entry};
+use super::stream::Counts;
 use super::{FileReport, RenderOptions, Summary, plural};
 use crate::diagnostic::{Severity, Span};
 use crate::safe_text::{self, DisplayText};
 
-/// Writes one annotated snippet per entry (repeats folded unless `show_all`), or the
-/// counts per rule with `statistics`, then the summary unless quiet.
-pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let suffix = if options.statistics {
-        write_statistics(reports, out)?;
-        String::new()
-    } else {
-        let shown = write_entries(reports, options, out)?;
-        let total: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-        if shown < total {
-            format!(" ({} for {total} findings; `--show-all` prints each)", plural(shown, "entry", "entries"))
-        } else {
-            String::new()
-        }
-    };
-    if !options.quiet {
-        write_summary(&Summary::of(reports), &suffix, options, out)?;
+/// One file's snippets, one per entry (repeats folded unless `show_all`), and how many
+/// entries they are.
+pub(super) fn part(report: &FileReport, options: &RenderOptions) -> (Vec<u8>, usize) {
+    let mut out = Vec::new();
+    // A clean file shows nothing: its text is not even scanned for escapes.
+    if report.diagnostics.is_empty() || options.statistics {
+        return (out, 0);
     }
-    Ok(())
+    let config = Config::default();
+    // Plan text and file names are shown with their control characters escaped.
+    let name = safe_text::line(report.source.name());
+    let escaped = DisplayText::of(report.source.text());
+    let text = escaped.as_ref().map_or(report.source.text(), |shown| shown.text.as_str());
+    let file = SimpleFile::new(name, text);
+    let place = Place { escaped: escaped.as_ref(), len: report.source.len() };
+    let entries = fold::entries_for(&report.diagnostics, options.show_all);
+    for entry in &entries {
+        let others = fold::others_note(&report.source, entry);
+        let mut buffer = if options.color { Buffer::ansi() } else { Buffer::no_color() };
+        // Rendering into memory cannot fail on I/O; a rendering error leaves the entry out.
+        if term::emit_to_write_style(&mut buffer, &config, &file, &snippet(entry, others, &place)).is_err() {
+            continue;
+        }
+        let rendered = buffer.into_inner();
+        let is_info = entry.first.severity == Severity::Info;
+        out.extend_from_slice(&if is_info { rename_info_header(rendered) } else { rendered });
+    }
+    (out, entries.len())
 }
 
-/// Writes the snippets and returns how many entries were shown.
-fn write_entries(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<usize> {
-    let config = Config::default();
-    let mut shown = 0;
-    // A clean file shows nothing: its text is not even scanned for escapes.
-    for report in reports.iter().filter(|report| !report.diagnostics.is_empty()) {
-        // Plan text and file names are shown with their control characters escaped.
-        let name = safe_text::line(report.source.name());
-        let escaped = DisplayText::of(report.source.text());
-        let text = escaped.as_ref().map_or(report.source.text(), |shown| shown.text.as_str());
-        let file = SimpleFile::new(name, text);
-        let place = Place { escaped: escaped.as_ref(), len: report.source.len() };
-        let entries = fold::entries_for(&report.diagnostics, options.show_all);
-        shown += entries.len();
-        for entry in &entries {
-            let others = fold::others_note(&report.source, entry);
-            let mut buffer = if options.color { Buffer::ansi() } else { Buffer::no_color() };
-            term::emit_to_write_style(&mut buffer, &config, &file, &snippet(entry, others, &place))
-                .map_err(io::Error::other)?;
-            let rendered = buffer.into_inner();
-            let is_info = entry.first.severity == Severity::Info;
-            out.write_all(&if is_info { rename_info_header(rendered) } else { rendered })?;
-        }
+/// After the files: the counts per rule with `statistics`, then the summary unless quiet.
+pub(super) fn finish(summary: &Summary, totals: &Counts, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let total = totals.diagnostics();
+    let suffix = if options.statistics {
+        write_statistics(&totals.by_rule, out)?;
+        String::new()
+    } else if totals.entries < total {
+        format!(" ({} for {total} findings; `--show-all` prints each)", plural(totals.entries, "entry", "entries"))
+    } else {
+        String::new()
+    };
+    if !options.quiet {
+        write_summary(summary, &suffix, options, out)?;
     }
-    Ok(shown)
+    Ok(())
 }
 
 fn write_summary(summary: &Summary, suffix: &str, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -70,17 +70,8 @@ fn write_summary(summary: &Summary, suffix: &str, options: &RenderOptions, out: 
 }
 
 /// `--statistics`: how often each rule fired, most frequent first.
-fn write_statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut counts: Vec<(&'static str, Severity, usize)> = Vec::new();
-    for diagnostic in reports.iter().flat_map(|r| &r.diagnostics) {
-        match counts
-            .iter_mut()
-            .find(|(rule, severity, _)| *rule == diagnostic.rule.name && *severity == diagnostic.severity)
-        {
-            Some((_, _, count)) => *count += 1,
-            None => counts.push((diagnostic.rule.name, diagnostic.severity, 1)),
-        }
-    }
+fn write_statistics(by_rule: &[(&'static str, Severity, usize)], out: &mut dyn Write) -> io::Result<()> {
+    let mut counts = by_rule.to_vec();
     counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
     let width = counts.iter().map(|(rule, _, _)| rule.len()).max().unwrap_or(0);
     for (rule, severity, count) in counts {

@@ -1,12 +1,13 @@
 //! `--format json`: one object with every diagnostic and a summary. Field names are a contract.
 //!
-//! Written straight from the reports through typed records that borrow from them: no
-//! intermediate JSON tree, so a run with many findings costs little more than its output.
+//! Written file by file (see `stream`) through typed records that borrow from the
+//! reports: no intermediate JSON tree, so a run with many findings costs little more than
+//! its output.
 
-use std::io::{self, Write};
 
 use serde::{Serialize, Serializer};
 
+use super::stream::{Item, item_indent, pretty_item};
 use super::{FileReport, RenderOptions, RunProblem, Summary, fold};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::fix::Applicability;
@@ -15,21 +16,35 @@ use crate::source::Source;
 /// The version of the JSON contract.
 pub const JSON_VERSION: u32 = 1;
 
-/// Writes the JSON object followed by a newline.
-pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let document = Document {
-        version: JSON_VERSION,
-        diagnostics: Diagnostics(reports),
-        summary: Summary::of(reports).into(),
-        errors: &options.run_errors,
-    };
-    super::write_json(out, &document)
+/// One file's diagnostics as elements of the `diagnostics` array.
+pub(super) fn items(report: &FileReport) -> Vec<Item> {
+    let indent = item_indent(super::Format::Json);
+    let folded = fold::folded_into(&report.diagnostics);
+    report
+        .diagnostics
+        .iter()
+        .zip(folded)
+        .map(|(diagnostic, folded_into)| Item {
+            text: pretty_item(&DiagnosticRecord::new(&report.source, diagnostic), indent),
+            folded_into,
+        })
+        .collect()
+}
+
+/// The document with no diagnostics: what comes before and after them.
+pub(super) fn skeleton(summary: &Summary, options: &RenderOptions) -> String {
+    let document =
+        Document { version: JSON_VERSION, diagnostics: Vec::new(), summary: (*summary).into(), errors: &options.run_errors };
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
-    diagnostics: Diagnostics<'a>,
+    /// Always empty here: the stream writes the elements (see `stream::Skeleton`).
+    diagnostics: Vec<()>,
     summary: SummaryRecord,
     #[serde(skip_serializing_if = "<[RunProblem]>::is_empty", serialize_with = "errors")]
     errors: &'a [RunProblem],
@@ -58,24 +73,6 @@ fn errors<S: Serializer>(errors: &&[RunProblem], serializer: S) -> Result<S::Ok,
     serializer.collect_seq(errors.iter().map(|error| ErrorRecord { path: &error.path, message: &error.message }))
 }
 
-/// Every diagnostic of every report, in order, numbered across the run for `folded_into`.
-struct Diagnostics<'a>(&'a [FileReport]);
-
-impl Serialize for Diagnostics<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut offset = 0;
-        let records = self.0.iter().flat_map(|report| {
-            let first = offset;
-            offset += report.diagnostics.len();
-            let folded = fold::folded_into(&report.diagnostics);
-            report.diagnostics.iter().zip(folded).map(move |(diagnostic, into)| {
-                DiagnosticRecord::new(&report.source, diagnostic, into.map(|index| first + index))
-            })
-        });
-        serializer.collect_seq(records)
-    }
-}
-
 #[derive(Serialize)]
 struct DiagnosticRecord<'a> {
     file: &'a str,
@@ -94,12 +91,11 @@ struct DiagnosticRecord<'a> {
     labels: Vec<LabelRecord<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<FixRecord<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    folded_into: Option<usize>,
+    // `folded_into` comes last, numbered across the run by the stream.
 }
 
 impl<'a> DiagnosticRecord<'a> {
-    fn new(source: &'a Source, diagnostic: &'a Diagnostic, folded_into: Option<usize>) -> Self {
+    fn new(source: &'a Source, diagnostic: &'a Diagnostic) -> Self {
         DiagnosticRecord {
             file: source.name(),
             rule: diagnostic.rule.name,
@@ -124,7 +120,6 @@ impl<'a> DiagnosticRecord<'a> {
                     .map(|edit| EditRecord { range: Range::new(source, edit.span), text: &edit.text })
                     .collect(),
             }),
-            folded_into,
         }
     }
 }

@@ -6,29 +6,58 @@ use std::io::{self, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
+use super::stream::Counts;
 use super::{FileReport, RenderOptions, RunProblem};
 
-/// Writes the XML document.
-pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+/// One file's test suite, as it stands inside `<testsuites>` (on a new, indented line).
+pub(super) fn part(report: &FileReport) -> Vec<u8> {
+    nested(|writer| write_suite(writer, report))
+}
+
+/// The document: the header holds the run's totals, so the suites come at the end.
+pub(super) fn finish(
+    totals: &Counts,
+    files: usize,
+    suites: &[u8],
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let failures = totals.diagnostics();
+    // A clean file counts as one passing test.
+    let clean_files = files - files.min(totals.files_with_findings);
+    let total = failures + clean_files;
+    let errors: Vec<u8> = options.run_errors.iter().flat_map(|error| nested(|writer| write_error_suite(writer, error))).collect();
     let mut writer = Writer::new_with_indent(out, b' ', 2);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).map_err(io::Error::other)?;
-    let total: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
-    let failures: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-    let suites = BytesStart::new("testsuites").with_attributes([
+    let start = BytesStart::new("testsuites").with_attributes([
         ("name", "runlint"),
         ("tests", total.to_string().as_str()),
         ("failures", failures.to_string().as_str()),
         ("errors", options.run_errors.len().to_string().as_str()),
     ]);
-    writer.write_event(Event::Start(suites)).map_err(io::Error::other)?;
-    for report in reports {
-        write_suite(&mut writer, report)?;
+    writer.write_event(Event::Start(start)).map_err(io::Error::other)?;
+    if suites.is_empty() && errors.is_empty() {
+        writer.write_event(Event::End(BytesEnd::new("testsuites"))).map_err(io::Error::other)?;
+    } else {
+        let out = writer.get_mut();
+        out.write_all(suites)?;
+        out.write_all(&errors)?;
+        out.write_all(b"\n</testsuites>")?;
     }
-    for error in &options.run_errors {
-        write_error_suite(&mut writer, error)?;
-    }
-    writer.write_event(Event::End(BytesEnd::new("testsuites"))).map_err(io::Error::other)?;
     writeln!(writer.get_mut())
+}
+
+/// XML written as if inside `<testsuites>`: a writer one level deep, without the parent.
+fn nested(write: impl FnOnce(&mut Writer<&mut dyn Write>) -> io::Result<()>) -> Vec<u8> {
+    const PARENT: &[u8] = b"<testsuites>";
+    let mut buffer: Vec<u8> = Vec::new();
+    {
+        let mut writer = Writer::new_with_indent(&mut buffer as &mut dyn Write, b' ', 2);
+        // Into memory: nothing can fail.
+        let _ = writer.write_event(Event::Start(BytesStart::new("testsuites")));
+        let _ = write(&mut writer);
+    }
+    buffer.split_off(PARENT.len().min(buffer.len()))
 }
 
 /// Text from a plan, a config or a file name as one line of XML: control characters and

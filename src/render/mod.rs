@@ -8,6 +8,7 @@ mod json;
 mod junit;
 mod sarif;
 mod short;
+pub mod stream;
 
 use std::io::{self, Write};
 
@@ -174,25 +175,11 @@ pub(crate) fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-/// Writes a JSON document, pretty-printed, and a newline. The serializer writes many
-/// small pieces: buffered here, each is a copy into the buffer rather than a call through
-/// `dyn Write` (a third of the time of a SARIF report with many findings).
-fn write_json(out: &mut dyn Write, document: &impl serde::Serialize) -> io::Result<()> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut out, document)?;
-    writeln!(out)?;
-    out.flush()
-}
-
-/// Writes `reports` in `format`.
+/// Writes `reports` in `format`: file by file through [`stream::Stream`], as a run does.
 pub fn render(format: Format, reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        Format::Human => human::render(reports, options, out),
-        Format::Short => short::render(reports, options, out),
-        Format::Json => json::render(reports, options, out),
-        Format::Sarif => sarif::render(reports, options, out),
-        Format::Github => github::render(reports, options, out),
-        Format::Junit => junit::render(reports, options, out),
-        Format::Gitlab => gitlab::render(reports, options, out),
+    let mut stream = stream::Stream::begin(format, options.clone(), out)?;
+    for report in reports {
+        stream.part(&stream::part(format, report, options))?;
     }
+    stream.finish(options.run_errors.clone())
 }

@@ -1,54 +1,73 @@
 //! `--format sarif`: SARIF 2.1.0 with every enabled rule described and stable fingerprints.
 
 use std::collections::HashMap;
-use std::io::{self, Write};
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::stream::{Item, item_indent, pretty_item};
 use super::{FileReport, RenderOptions};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::source::Source;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Writes one SARIF log with one run: the rule descriptors and the invocation are small
-/// JSON values; the results are written straight from the reports through typed records
-/// that borrow from them, so a run with many findings builds no JSON tree.
-pub fn render(reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let (descriptors, index_of) = descriptors(options);
+/// One file's diagnostics as SARIF results.
+pub(super) fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
+    let indent = item_indent(super::Format::Sarif);
+    let mut fingerprints = Fingerprinter::new(report, options);
+    // One artifact location per file, shared by its results.
+    let artifact = artifact(report.source.name(), options);
+    report
+        .diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let rule_index = options.rules.iter().position(|rule| rule.meta.name == diagnostic.rule.name);
+            let record = ResultRecord::new(report, diagnostic, fingerprints.next(diagnostic), &artifact, rule_index);
+            Item { text: pretty_item(&record, indent), folded_into: None }
+        })
+        .collect()
+}
+
+/// The log with no results: the rule descriptors and the invocation are small JSON
+/// values; the results are written file by file (see `stream`).
+pub(super) fn skeleton(options: &RenderOptions) -> String {
     let run = Run {
         tool: json!({ "driver": {
             "name": "runlint",
             "version": env!("CARGO_PKG_VERSION"),
             "informationUri": crate::registry::PROJECT_URI,
-            "rules": descriptors,
+            "rules": descriptors(options),
         }}),
         column_kind: "unicodeCodePoints",
-        results: Results { reports, options, index_of: &index_of },
+        results: Vec::new(),
         invocations: [invocation(options)],
         original_uri_base_ids: options
             .base
             .as_ref()
             .map(|base| json!({ SOURCE_ROOT: { "uri": uri(&base.root_path()) } })),
     };
-    super::write_json(out, &Log { schema: SCHEMA, version: "2.1.0", runs: [run] })
+    let log = Log { schema: SCHEMA, version: "2.1.0", runs: [run] };
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 #[derive(Serialize)]
-struct Log<'a> {
+struct Log {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run<'a>; 1],
+    runs: [Run; 1],
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run<'a> {
+struct Run {
     tool: Value,
     column_kind: &'static str,
-    results: Results<'a>,
+    /// Always empty here: the stream writes the results.
+    results: Vec<()>,
     invocations: [Value; 1],
     #[serde(skip_serializing_if = "Option::is_none")]
     original_uri_base_ids: Option<Value>,
@@ -62,13 +81,11 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A descriptor for every enabled rule, and each rule's index among them.
-fn descriptors(options: &RenderOptions) -> (Vec<Value>, HashMap<&'static str, usize>) {
+/// A descriptor for every enabled rule.
+fn descriptors(options: &RenderOptions) -> Vec<Value> {
     let mut descriptors = Vec::new();
-    let mut index_of = HashMap::new();
     for rule in &options.rules {
         let meta = rule.meta;
-        index_of.insert(meta.name, descriptors.len());
         descriptors.push(match meta.category {
             Some(category) => json!({
                 "id": meta.name,
@@ -90,7 +107,7 @@ fn descriptors(options: &RenderOptions) -> (Vec<Value>, HashMap<&'static str, us
             }),
         });
     }
-    (descriptors, index_of)
+    descriptors
 }
 
 /// Whether the run checked everything, and what it could not check.
@@ -111,28 +128,6 @@ fn invocation(options: &RenderOptions) -> Value {
         invocation.insert("toolExecutionNotifications".into(), Value::Array(notifications));
     }
     invocation
-}
-
-/// Every diagnostic of every report as a SARIF result, in order.
-struct Results<'a> {
-    reports: &'a [FileReport],
-    options: &'a RenderOptions,
-    index_of: &'a HashMap<&'static str, usize>,
-}
-
-impl Serialize for Results<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let results = self.reports.iter().flat_map(|report| {
-            let mut fingerprints = Fingerprinter::new(report, self.options);
-            // One artifact location per file, shared by its results.
-            let artifact = artifact(report.source.name(), self.options);
-            report.diagnostics.iter().map(move |diagnostic| {
-                let fingerprint = fingerprints.next(diagnostic);
-                ResultRecord::new(report, diagnostic, fingerprint, &artifact, self.index_of)
-            })
-        });
-        serializer.collect_seq(results)
-    }
 }
 
 #[derive(Serialize)]
@@ -157,14 +152,13 @@ impl<'a> ResultRecord<'a> {
         diagnostic: &'a Diagnostic,
         fingerprint: String,
         artifact: &ArtifactLocation,
-        index_of: &HashMap<&'static str, usize>,
+        rule_index: Option<usize>,
     ) -> Self {
         let source = &report.source;
         let fix = diagnostic
             .fix
             .as_ref()
             .filter(|fix| fix.applicability != crate::fix::Applicability::DisplayOnly && !fix.edits.is_empty());
-        let rule_index = index_of.get(diagnostic.rule.name).copied();
         // Related places are given with the rule they belong to (SARIF needs the rule to
         // make sense of them).
         let related_locations = match rule_index {
