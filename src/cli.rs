@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Input, PathError};
 use crate::fix::Applicability;
+use crate::render::stream::{Counts, Stream};
 use crate::render::{self, FileReport, Format, RenderOptions, RunProblem};
 use crate::rules::RULES;
 use crate::safe_text;
@@ -219,18 +220,6 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    let Some((reports, path_errors, tally)) = lint_paths(&args, &config) else {
-        return ExitCode::from(EXIT_FAILURE);
-    };
-    for error in &path_errors {
-        let path = safe_text::line(&error.path).into_owned();
-        let message = safe_text::line(&error.message).into_owned();
-        report_run_error(RunError::Path { path, message });
-    }
-    let run_errors = path_errors
-        .iter()
-        .map(|error| RunProblem { path: error.path.clone(), message: error.message.clone() })
-        .collect();
     let options = RenderOptions {
         color,
         quiet: args.quiet,
@@ -238,22 +227,28 @@ pub fn run(args: Args) -> ExitCode {
         statistics: args.statistics,
         rules: crate::rules::enabled(&config),
         base: std::env::current_dir().ok().map(render::SourceBase::discover),
-        run_errors,
+        run_errors: Vec::new(),
     };
     // Buffered: the formats write many small pieces, and a locked stdout flushes per line.
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let run = lint_paths(&args, &config, &options, &mut stdout);
+    for error in &run.path_errors {
+        let path = safe_text::line(&error.path).into_owned();
+        let message = safe_text::line(&error.message).into_owned();
+        report_run_error(RunError::Path { path, message });
+    }
     let written = if args.diff {
         // `--diff` prints the diffs instead of the findings, and writes nothing.
-        let diffs: String = tally.diffs.iter().map(|(_, diff)| diff.as_str()).collect();
+        let diffs: String = run.tally.diffs.iter().map(|(_, diff)| diff.as_str()).collect();
         write!(stdout, "{diffs}").and_then(|()| stdout.flush())
-    } else if let Some(fixed) = &tally.stdin {
+    } else if let Some(fixed) = &run.tally.stdin {
         // `--fix` on standard input: the fixed plan goes to standard output.
         write!(stdout, "{fixed}").and_then(|()| stdout.flush())
     } else {
-        render::render(args.format, &reports, &options, &mut stdout).and_then(|()| stdout.flush())
+        run.written.and_then(|()| stdout.flush())
     };
     if (args.fix || args.diff) && !args.quiet {
-        say(format_args!("{}", fix_summary(&args, &tally, &reports)));
+        say(format_args!("{}", fix_summary(&args, &run.tally, run.totals.unsafe_fixes)));
     }
     // A closed pipe (`runlint plans | head`) ends the output quietly; the exit code still
     // says what was found.
@@ -264,7 +259,7 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(EXIT_FAILURE);
     }
     if let Some(path) = &args.report
-        && let Err(error) = write_report(path, &reports, &config)
+        && let Err(error) = write_report(path, &run.reports, &config)
     {
         say(format_args!(
             "runlint: cannot write the report `{}`: {error}",
@@ -272,61 +267,102 @@ pub fn run(args: Args) -> ExitCode {
         ));
         return ExitCode::from(EXIT_FAILURE);
     }
+    let run_failed = !run.path_errors.is_empty() || STDERR_FAILED.load(Ordering::Relaxed);
     if args.diff {
-        let code = if !path_errors.is_empty() || STDERR_FAILED.load(Ordering::Relaxed) {
-            EXIT_FAILURE
-        } else if tally.diffs.is_empty() {
-            EXIT_CLEAN
-        } else {
-            EXIT_FINDINGS
+        let code = match (run_failed, run.tally.diffs.is_empty()) {
+            (true, _) => EXIT_FAILURE,
+            (false, true) => EXIT_CLEAN,
+            (false, false) => EXIT_FINDINGS,
         };
         return ExitCode::from(code);
     }
-    let fail_at = args.fail_level.severity();
-    let failed = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= fail_at);
-    ExitCode::from(match (path_errors.is_empty() && !STDERR_FAILED.load(Ordering::Relaxed), failed) {
-        (false, _) => EXIT_FAILURE,
-        (true, true) => EXIT_FINDINGS,
-        (true, false) => EXIT_CLEAN,
+    let failed = run.totals.worst.is_some_and(|worst| worst >= args.fail_level.severity());
+    ExitCode::from(match (run_failed, failed) {
+        (true, _) => EXIT_FAILURE,
+        (false, true) => EXIT_FINDINGS,
+        (false, false) => EXIT_CLEAN,
     })
 }
 
-/// Collects inputs and lints them in parallel; reports come back sorted by name.
-/// `None` when the worker threads cannot be started (already reported).
-fn lint_paths(args: &Args, config: &Config) -> Option<(Vec<FileReport>, Vec<PathError>, FixTally)> {
+/// What a run found and did, once every file's output is written.
+struct Run {
+    /// Whether writing the findings went well.
+    written: io::Result<()>,
+    /// The run's totals.
+    totals: Counts,
+    /// Paths that could not be checked, sorted.
+    path_errors: Vec<PathError>,
+    /// What fixing did.
+    tally: FixTally,
+    /// Every linted file, kept only for `--report`.
+    reports: Vec<FileReport>,
+}
+
+/// Collects inputs and lints them in parallel, writing each file's findings as soon as
+/// the files before it are written: a file's text is dropped once its output is rendered
+/// (unless `--report` needs it), so memory follows the largest file, not the run.
+fn lint_paths(args: &Args, config: &Config, options: &RenderOptions, out: &mut dyn Write) -> Run {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let (inputs, mut errors) = discover::collect(&paths, &args.stdin_filename, &config.exclude);
-    // One file is linted on this thread: starting a pool would cost more than the lint.
-    let results: Vec<Result<Option<(FileReport, FixTally)>, PathError>> = if inputs.len() <= 1 {
-        inputs.iter().map(|input| lint_input(input, config, args)).collect()
-    } else {
-        // More threads than cores only costs: each needs a stack, and 100,000 exhaust memory.
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        let threads = args.threads.map_or(0, |asked| asked.clamp(1, cores));
-        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-            Ok(pool) => pool.install(|| inputs.par_iter().map(|input| lint_input(input, config, args)).collect()),
-            Err(error) => {
-                say(format_args!("runlint: cannot start worker threads: {error}"));
-                return None;
-            }
-        }
+    let (mut inputs, mut path_errors) = discover::collect(&paths, &args.stdin_filename, &config.exclude);
+    // Output is in file-name order, and files are linted in that order.
+    inputs.sort_by_cached_key(Input::display_name);
+    let fixed_stdin = args.fix && inputs.iter().any(|input| matches!(input, Input::Stdin(_)));
+    let print_findings = !args.diff && !fixed_stdin;
+    // More threads than cores only costs: each needs a stack, and 100,000 exhaust memory.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = args.threads.map_or(cores, |asked| asked.clamp(1, cores));
+    let mut run = Run {
+        written: Ok(()),
+        totals: Counts::default(),
+        path_errors: Vec::new(),
+        tally: FixTally::default(),
+        reports: Vec::new(),
     };
-    let mut reports = Vec::with_capacity(results.len());
-    let mut tally = FixTally::default();
-    for result in results {
-        match result {
-            Ok(Some((report, fixed))) => {
-                reports.push(report);
-                tally.add(fixed);
-            }
-            Ok(None) => {}
-            Err(error) => errors.push(error),
+    let mut stream = match print_findings.then(|| Stream::begin(args.format, options.clone(), out)) {
+        Some(Ok(stream)) => Some(stream),
+        Some(Err(error)) => {
+            run.written = Err(error);
+            None
         }
+        None => None,
+    };
+    let lint = |input: &Input| {
+        lint_input(input, config, args).map(|linted| {
+            linted.map(|(report, tally)| {
+                let part = print_findings.then(|| render::stream::part(args.format, &report, options));
+                let counts = part.as_ref().map_or_else(|| Counts::of(&report), |part| part.counts.clone());
+                let kept = args.report.is_some().then_some(report);
+                (part, counts, kept, tally)
+            })
+        })
+    };
+    crate::ordered::for_each_in_order(&inputs, threads, lint, |result| match result {
+        Ok(Some((part, counts, kept, tally))) => {
+            if let (Some(stream), Some(part)) = (stream.as_mut(), part.as_ref())
+                && run.written.is_ok()
+            {
+                run.written = stream.part(part);
+            }
+            run.totals.add(&counts);
+            run.tally.add(tally);
+            run.reports.extend(kept);
+        }
+        Ok(None) => {}
+        Err(error) => path_errors.push(error),
+    });
+    path_errors.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(stream) = stream
+        && run.written.is_ok()
+    {
+        let run_errors = path_errors
+            .iter()
+            .map(|error| RunProblem { path: error.path.clone(), message: error.message.clone() })
+            .collect();
+        run.written = stream.finish(run_errors);
     }
-    reports.sort_by(|a, b| a.source.name().cmp(b.source.name()));
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    tally.diffs.sort();
-    Some((reports, errors, tally))
+    run.tally.diffs.sort();
+    run.path_errors = path_errors;
+    run
 }
 
 /// What fixing did across the run.
@@ -436,12 +472,10 @@ fn write_report(path: &std::path::Path, reports: &[FileReport], config: &Config)
 }
 
 /// `3 fixes applied (2 more with --unsafe-fixes)`, or with `--diff`, `would apply`.
-fn fix_summary(args: &Args, tally: &FixTally, reports: &[FileReport]) -> String {
+fn fix_summary(args: &Args, tally: &FixTally, unsafe_left: usize) -> String {
     let plural = |count: usize| if count == 1 { "fix" } else { "fixes" };
     let verb = if args.diff { "would be applied" } else { "applied" };
     let mut line = format!("runlint: {} {} {verb}", tally.applied, plural(tally.applied));
-    let fixes = reports.iter().flat_map(|r| &r.diagnostics).filter_map(|d| d.fix.as_ref());
-    let unsafe_left = fixes.filter(|fix| fix.applicability == Applicability::Unsafe).count();
     if !args.unsafe_fixes && unsafe_left > 0 && !args.diff {
         line.push_str(&format!(" ({unsafe_left} more with `--unsafe-fixes`)"));
     }

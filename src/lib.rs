@@ -12,6 +12,7 @@ pub mod family;
 pub mod fix;
 pub mod fold;
 pub mod model;
+pub mod ordered;
 pub mod plan;
 pub mod registry;
 pub mod render;

@@ -48,7 +48,8 @@ pub(super) fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
         .diagnostics
         .iter()
         .map(|diagnostic| {
-            let (begin, end) = (report.source.line_of(diagnostic.span.start), report.source.line_of(diagnostic.span.end));
+            let (begin, end) =
+                (report.source.line_of(diagnostic.span.start), report.source.line_of(diagnostic.span.end));
             let issue = Issue {
                 description: format!("{}: {}", diagnostic.rule.name, diagnostic.message),
                 check_name: diagnostic.rule.name,

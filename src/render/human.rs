@@ -44,7 +44,12 @@ pub(super) fn part(report: &FileReport, options: &RenderOptions) -> (Vec<u8>, us
 }
 
 /// After the files: the counts per rule with `statistics`, then the summary unless quiet.
-pub(super) fn finish(summary: &Summary, totals: &Counts, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn finish(
+    summary: &Summary,
+    totals: &Counts,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let total = totals.diagnostics();
     let suffix = if options.statistics {
         write_statistics(&totals.by_rule, out)?;

@@ -4,7 +4,6 @@
 //! reports: no intermediate JSON tree, so a run with many findings costs little more than
 //! its output.
 
-
 use serde::{Serialize, Serializer};
 
 use super::stream::{Item, item_indent, pretty_item};
@@ -33,8 +32,12 @@ pub(super) fn items(report: &FileReport) -> Vec<Item> {
 
 /// The document with no diagnostics: what comes before and after them.
 pub(super) fn skeleton(summary: &Summary, options: &RenderOptions) -> String {
-    let document =
-        Document { version: JSON_VERSION, diagnostics: Vec::new(), summary: (*summary).into(), errors: &options.run_errors };
+    let document = Document {
+        version: JSON_VERSION,
+        diagnostics: Vec::new(),
+        summary: (*summary).into(),
+        errors: &options.run_errors,
+    };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text

@@ -26,7 +26,8 @@ pub(super) fn finish(
     // A clean file counts as one passing test.
     let clean_files = files - files.min(totals.files_with_findings);
     let total = failures + clean_files;
-    let errors: Vec<u8> = options.run_errors.iter().flat_map(|error| nested(|writer| write_error_suite(writer, error))).collect();
+    let errors: Vec<u8> =
+        options.run_errors.iter().flat_map(|error| nested(|writer| write_error_suite(writer, error))).collect();
     let mut writer = Writer::new_with_indent(out, b' ', 2);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).map_err(io::Error::other)?;
     let start = BytesStart::new("testsuites").with_attributes([

@@ -42,7 +42,8 @@ pub struct Counts {
 impl Counts {
     /// The counts of one file's diagnostics.
     pub fn of(report: &FileReport) -> Counts {
-        let mut counts = Counts { files_with_findings: usize::from(!report.diagnostics.is_empty()), ..Counts::default() };
+        let mut counts =
+            Counts { files_with_findings: usize::from(!report.diagnostics.is_empty()), ..Counts::default() };
         for diagnostic in &report.diagnostics {
             match diagnostic.severity {
                 Severity::Error => counts.errors += 1,
@@ -66,7 +67,8 @@ impl Counts {
         self.errors + self.warnings + self.infos
     }
 
-    fn add(&mut self, other: &Counts) {
+    /// Adds another file's counts.
+    pub fn add(&mut self, other: &Counts) {
         self.errors += other.errors;
         self.warnings += other.warnings;
         self.infos += other.infos;
@@ -205,7 +207,6 @@ impl<'o> Stream<'o> {
             }
         }
     }
-
 }
 
 /// Where the elements of a JSON format's array start on their lines, as the pretty
