@@ -150,7 +150,10 @@ fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Ve
         .git_ignore(true)
         .git_exclude(true)
         .ignore(true)
-        .require_git(false)
+        // As git reads them: `.gitignore` files only inside a repository, and none above
+        // its root (a `.gitignore` in a home folder does not hide a repository's plans).
+        // `.ignore` files apply anywhere.
+        .require_git(true)
         .follow_links(true)
         .same_file_system(true)
         // Sorted, so which path a linked directory is reached by never depends on the

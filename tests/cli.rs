@@ -96,6 +96,7 @@ fn directories_are_walked_for_plans_honouring_gitignore() {
     write(dir.path(), "ci/workflow.yaml", "on: push\njobs: {}\n");
     write(dir.path(), "old/ignored.yaml", WARNING_PLAN);
     write(dir.path(), ".gitignore", "old/\n");
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap_or_else(|e| panic!("{e}"));
     let output = runlint(&["--format", "short", "--verbose"], dir.path());
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
@@ -108,6 +109,26 @@ fn directories_are_walked_for_plans_honouring_gitignore() {
     let a = text.find("plans/a.yaml").unwrap_or(usize::MAX);
     let broken = text.find("plans/broken.yaml").unwrap_or(0);
     assert!(a < broken, "{text}");
+}
+
+#[test]
+fn ignore_files_are_read_as_git_reads_them() {
+    // A `.gitignore` above the repository root hides nothing in it; git ignores it too.
+    let dir = temp_dir();
+    write(dir.path(), ".gitignore", "*.yaml\n");
+    write(dir.path(), "repo/plans/a.yaml", WARNING_PLAN);
+    std::fs::create_dir_all(dir.path().join("repo/.git")).unwrap_or_else(|e| panic!("{e}"));
+    let output = runlint(&["--format", "short", "--quiet", "."], &dir.path().join("repo"));
+    assert!(stdout(&output).contains("plans/a.yaml:7:9"), "{}", stdout(&output));
+    // Outside a repository `.gitignore` means nothing; `.ignore` applies anywhere.
+    let dir = temp_dir();
+    write(dir.path(), ".gitignore", "a.yaml\n");
+    write(dir.path(), ".ignore", "b.yaml\n");
+    write(dir.path(), "a.yaml", WARNING_PLAN);
+    write(dir.path(), "b.yaml", WARNING_PLAN);
+    let output = runlint(&["--format", "short", "--quiet", "."], dir.path());
+    let text = stdout(&output);
+    assert!(text.contains("a.yaml:7:9") && !text.contains("b.yaml"), "{text}");
 }
 
 #[test]
