@@ -231,7 +231,12 @@ pub fn run(args: Args) -> ExitCode {
     };
     // Buffered: the formats write many small pieces, and a locked stdout flushes per line.
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let run = lint_paths(&args, &config, &options, &mut stdout);
+    // `--fix` on standard input prints the fixed plan instead of the findings, if the plan
+    // could be fixed at all: the findings wait in memory until that is known.
+    let fixing_stdin = args.fix && args.paths.iter().any(|path| path.as_os_str() == "-");
+    let mut held = Vec::new();
+    let out: &mut dyn Write = if fixing_stdin { &mut held } else { &mut stdout };
+    let run = lint_paths(&args, &config, &options, out);
     for error in &run.path_errors {
         let path = safe_text::line(&error.path).into_owned();
         let message = safe_text::line(&error.message).into_owned();
@@ -245,7 +250,7 @@ pub fn run(args: Args) -> ExitCode {
         // `--fix` on standard input: the fixed plan goes to standard output.
         write!(stdout, "{fixed}").and_then(|()| stdout.flush())
     } else {
-        run.written.and_then(|()| stdout.flush())
+        run.written.and_then(|()| stdout.write_all(&held)).and_then(|()| stdout.flush())
     };
     if (args.fix || args.diff) && !args.quiet {
         say(format_args!("{}", fix_summary(&args, &run.tally, run.totals.unsafe_fixes)));
@@ -306,8 +311,7 @@ fn lint_paths(args: &Args, config: &Config, options: &RenderOptions, out: &mut d
     let (mut inputs, mut path_errors) = discover::collect(&paths, &args.stdin_filename, &config.exclude);
     // Output is in file-name order, and files are linted in that order.
     inputs.sort_by_cached_key(Input::display_name);
-    let fixed_stdin = args.fix && inputs.iter().any(|input| matches!(input, Input::Stdin(_)));
-    let print_findings = !args.diff && !fixed_stdin;
+    let print_findings = !args.diff;
     // More threads than cores only costs: each needs a stack, and 100,000 exhaust memory.
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let threads = args.threads.map_or(cores, |asked| asked.clamp(1, cores));

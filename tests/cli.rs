@@ -132,6 +132,28 @@ fn ignore_files_are_read_as_git_reads_them() {
 }
 
 #[test]
+fn fixing_standard_input_that_cannot_be_fixed_prints_its_findings() {
+    // Invalid UTF-8 is never edited: the findings are printed instead of a fixed plan.
+    let child = common::runlint_in(&root())
+        .args(["--fix", "--format", "short", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = child.unwrap_or_else(|e| panic!("cannot run runlint: {e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(b"weeks:\n\xff\n").unwrap_or_else(|e| panic!("cannot write stdin: {e}"));
+    }
+    let output = child.wait_with_output().unwrap_or_else(|e| panic!("runlint failed: {e}"));
+    let text = stdout(&output);
+    assert!(text.contains("<stdin>:2:1: error[syntax-error] invalid UTF-8"), "{text}");
+    assert_eq!(output.status.code(), Some(1));
+    // A plan that can be fixed comes back fixed, with no findings in between.
+    let output = runlint_stdin(&["--fix", "--format", "short", "-"], WARNING_PLAN);
+    assert_eq!(stdout(&output), WARNING_PLAN);
+}
+
+#[test]
 fn a_file_named_explicitly_is_linted_whatever_its_extension() {
     let dir = temp_dir();
     write(dir.path(), "plan.txt", WARNING_PLAN);

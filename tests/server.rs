@@ -254,6 +254,9 @@ fn closing_a_plan_or_deleting_it_clears_its_diagnostics_and_other_yaml_is_left_a
     std::fs::remove_file(dir.path().join("plans/plan.yaml")).unwrap();
     client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri, "type": 3}]}));
     assert_eq!(client.diagnostics(&uri)["diagnostics"], json!([]));
+    // The editor still has the text: the outline is still there.
+    let outline = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(outline["result"][0]["name"], "Week 1");
 
     // A compose file has no top-level `weeks`: nothing is reported, not even shape errors.
     let compose = "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n";
@@ -291,6 +294,14 @@ fn the_nearest_config_applies_and_a_broken_one_is_reported_on_itself_until_mende
     let calf = published["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "calf-work-missing").cloned();
     assert_eq!(calf.unwrap()["severity"], 3);
     assert_eq!(client.diagnostics(&config_uri)["diagnostics"], json!([]));
+
+    // A broken config that is then deleted: its mistakes go with it.
+    std::fs::write(dir.path().join("runlint.toml"), "[rules\n").unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": config_uri, "type": 2}]}));
+    assert!(!client.diagnostics(&config_uri)["diagnostics"].as_array().unwrap().is_empty());
+    std::fs::remove_file(dir.path().join("runlint.toml")).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": config_uri, "type": 3}]}));
+    assert_eq!(client.diagnostics(&config_uri)["diagnostics"], json!([]));
     client.finish();
 }
 
@@ -318,6 +329,9 @@ fn saving_an_open_config_reloads_it() {
         }
     };
     assert!(!mistakes["diagnostics"].as_array().unwrap().is_empty(), "{mistakes}");
+    // Closed without saving: what is shown is the file on disk, which is fine.
+    client.notify("textDocument/didClose", json!({"textDocument": {"uri": config_uri}}));
+    assert_eq!(client.diagnostics(&config_uri)["diagnostics"], json!([]));
     client.finish();
 }
 
@@ -405,6 +419,7 @@ fn code_actions_fix_and_allow_and_each_does_what_it_says() {
     let params =
         json!({"textDocument": {"uri": "untitled:a.yaml"}, "range": calf["range"], "context": {"diagnostics": [calf]}});
     let actions = client.request("textDocument/codeAction", params)["result"].as_array().unwrap().clone();
+    let actions_for_calf = actions.iter().filter(|a| a["kind"] == "quickfix").count();
     let titles: Vec<&str> = actions.iter().map(|a| a["title"].as_str().unwrap()).collect();
     assert!(titles.iter().any(|t| t.starts_with("Fix: add `single-leg calf raise")), "{titles:?}");
     assert!(titles.contains(&"Allow `calf-work-missing` here"), "{titles:?}");
@@ -433,6 +448,12 @@ fn code_actions_fix_and_allow_and_each_does_what_it_says() {
     let actions = client.request("textDocument/codeAction", only)["result"].as_array().unwrap().clone();
     assert_eq!(actions.len(), 1);
     assert_eq!(actions[0]["kind"], "source.fixAll");
+    // Kinds are hierarchical: `source` includes `source.fixAll`, `source.fix` does not.
+    for (only, count) in [("source", 1), ("source.fix", 0), ("quickfix", actions_for_calf)] {
+        let params = json!({"textDocument": {"uri": "untitled:a.yaml"}, "range": calf["range"], "context": {"diagnostics": [], "only": [only]}});
+        let found = client.request("textDocument/codeAction", params)["result"].as_array().unwrap().len();
+        assert_eq!(found, count, "{only}");
+    }
     client.finish();
 }
 
@@ -472,14 +493,13 @@ fn the_protocol_is_kept_and_bad_requests_get_errors_not_a_dead_server() {
 fn huge_and_binary_documents_get_diagnostics_and_the_server_keeps_answering() {
     let mut client = Client::start();
     let binary: String = (0u8..=255).map(char::from).cycle().take(100_000).collect();
-    let _ = client.open("untitled:binary.yaml", &format!("weeks:\n{binary}"));
+    let published = client.open("untitled:binary.yaml", &format!("weeks:\n{binary}"));
+    assert_eq!(codes(&published), ["syntax-error"], "{published}");
     let huge = format!("weeks:\n{}", "  - week: 1\n    days: {mon: rest}\n".repeat(20_000));
     let published = client.open("untitled:huge.yaml", &huge);
     assert!(published["diagnostics"].is_array());
-    assert_eq!(
-        client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": "untitled:p.yaml"}}))["result"],
-        Value::Null
-    );
+    let outline = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": "untitled:huge.yaml"}}));
+    assert!(outline["result"].is_array(), "{outline}");
     client.finish();
 }
 

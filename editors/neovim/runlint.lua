@@ -5,8 +5,12 @@ local client_id
 vim.api.nvim_create_autocmd("FileType", {
   pattern = { "yaml", "toml" },
   callback = function(args)
-    client_id = client_id
-      or vim.lsp.start_client({ name = "runlint", cmd = { "runlint", "server" }, root_dir = vim.fn.getcwd() })
-    vim.lsp.buf_attach_client(args.buf, client_id)
+    -- One server for the session, started again if it has stopped.
+    if not (client_id and vim.lsp.get_client_by_id(client_id)) then
+      client_id = vim.lsp.start_client({ name = "runlint", cmd = { "runlint", "server" }, root_dir = vim.fn.getcwd() })
+    end
+    if client_id then
+      vim.lsp.buf_attach_client(args.buf, client_id)
+    end
   end,
 })

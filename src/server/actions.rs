@@ -31,13 +31,28 @@ pub struct Action<'d> {
     pub preferred: bool,
 }
 
+/// Which kinds of action the client asked for (each costs lints to prepare).
+#[derive(Debug, Clone, Copy)]
+pub struct Kinds {
+    /// Fixes and allow comments for single findings.
+    pub quick_fixes: bool,
+    /// "Fix all safe".
+    pub fix_all: bool,
+}
+
 /// The actions for the findings on the lines `wanted` touches (a cursor anywhere on a
 /// finding's line offers its actions), then "fix all safe".
-pub fn actions<'d>(source: &Source, config: &Config, diagnostics: &'d [Diagnostic], wanted: Span) -> Vec<Action<'d>> {
+pub fn actions<'d>(
+    source: &Source,
+    config: &Config,
+    diagnostics: &'d [Diagnostic],
+    wanted: Span,
+    kinds: Kinds,
+) -> Vec<Action<'d>> {
     let first = source.line_start(source.line_of(wanted.start)).unwrap_or(0);
     let last_line = source.line_of(wanted.end);
     let last = source.line_start(last_line).map_or(source.len(), |start| start + source.line_text(last_line).len());
-    let touching = diagnostics.iter().filter(|d| d.span.start <= last && first <= d.span.end);
+    let touching = diagnostics.iter().filter(|d| kinds.quick_fixes && d.span.start <= last && first <= d.span.end);
     let mut actions = Vec::new();
     for diagnostic in touching {
         let fix = diagnostic.fix.as_ref();
@@ -56,7 +71,7 @@ pub fn actions<'d>(source: &Source, config: &Config, diagnostics: &'d [Diagnosti
             actions.extend(allow_in_file(&lint, diagnostic));
         }
     }
-    if let Some(all) = fix_all(source, config, diagnostics) {
+    if let Some(all) = fix_all(source, config, diagnostics).filter(|_| kinds.fix_all) {
         actions.push(all);
     }
     actions

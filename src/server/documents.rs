@@ -23,6 +23,8 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// The last lint of this text, and the config it used.
     pub analysis: Option<Analysis>,
+    /// Whether the file was deleted while open (until the editor sends a new text).
+    pub deleted: bool,
 }
 
 /// A lint of one version of a document.
@@ -39,7 +41,7 @@ impl Document {
     pub fn new(uri: Uri, version: i32, text: String) -> Document {
         let path = file_path(&uri);
         let name = path.as_ref().map_or_else(|| uri.as_str().to_owned(), |path| path.display().to_string());
-        Document { uri, source: Source::new(name, text), version, path, analysis: None }
+        Document { uri, source: Source::new(name, text), version, path, analysis: None, deleted: false }
     }
 
     /// Replaces the text (the server asks for whole documents on every change).
@@ -47,6 +49,7 @@ impl Document {
         self.source = Source::new(self.source.name().to_owned(), text);
         self.version = version;
         self.analysis = None;
+        self.deleted = false;
     }
 
     /// Whether the document is a plan: YAML with a top-level `weeks:` key, as a

@@ -299,11 +299,18 @@ impl Server {
                 {
                     let uri = params.text_document.uri;
                     self.stale.remove(uri.as_str());
-                    if let Some(document) = self.documents.remove(uri.as_str()) {
-                        // A config's problems stay shown: they are about the file on disk.
-                        if !document.is_config() {
-                            self.publish(uri, Vec::new(), None);
+                    match self.documents.remove(uri.as_str()) {
+                        // A closed config shows the mistakes of the file on disk, not of
+                        // the text the editor discarded.
+                        Some(document) if document.is_config() => {
+                            self.config_problems.insert(uri.as_str().to_owned(), usize::MAX);
+                            if let Some(path) = &document.path {
+                                self.configs.load(path);
+                            }
+                            self.publish_config_problems();
                         }
+                        Some(_) => self.publish(uri, Vec::new(), None),
+                        None => {}
                     }
                 }
             }
@@ -330,10 +337,12 @@ impl Server {
             if is_config {
                 reload = true;
             } else if change.typ == lsp_types::FileChangeType::DELETED
-                && self.documents.remove(change.uri.as_str()).is_some()
+                && let Some(document) = self.documents.get_mut(change.uri.as_str())
             {
-                self.stale.remove(change.uri.as_str());
-                self.publish(change.uri, Vec::new(), None);
+                // The editor still holds the text: hover and the outline go on working,
+                // but a plan that is gone has no findings until it is written again.
+                document.deleted = true;
+                self.stale.insert(change.uri.as_str().to_owned());
             }
         }
         if reload {
@@ -347,11 +356,18 @@ impl Server {
             document.analysis = None;
             self.stale.insert(key.clone());
         }
-        // Configs whose problems were shown are checked again even if no plan uses them.
+        // Configs whose problems were shown are checked again even if no plan uses them;
+        // one that was deleted has nothing left to show.
         let shown: Vec<Uri> = self.config_problems.keys().filter_map(|key| key.parse().ok()).collect();
         for uri in shown {
-            if let Some(path) = documents::file_path(&uri) {
-                self.configs.load(&path);
+            match documents::file_path(&uri).filter(|path| path.is_file()) {
+                Some(path) => {
+                    self.configs.load(&path);
+                }
+                None => {
+                    self.config_problems.remove(uri.as_str());
+                    self.publish(uri, Vec::new(), None);
+                }
             }
         }
     }
@@ -388,9 +404,9 @@ impl Server {
         if document.analysis.is_none() {
             let config = self.configs.for_plan(document.path.as_deref());
             let diagnostics = match crate::source::too_large(document.source.len()) {
+                _ if !document.is_plan() => Vec::new(),
                 Some(too_large) => vec![too_large],
-                None if document.is_plan() => crate::lint_source(&document.source, &config),
-                None => Vec::new(),
+                None => crate::lint_source(&document.source, &config),
             };
             let document = self.documents.get_mut(key)?;
             document.analysis = Some(Analysis { config, diagnostics });
@@ -405,7 +421,9 @@ impl Server {
             let Some(analysis) = self.analysis(&key).cloned() else { continue };
             let Some(document) = self.documents.get(&key) else { continue };
             let uri = document.uri.clone();
-            let diagnostics = if document.is_config() {
+            let diagnostics = if document.deleted {
+                Vec::new()
+            } else if document.is_config() {
                 let problems = configs::problems_in_text(document);
                 problems
                     .iter()
@@ -491,19 +509,26 @@ impl Server {
             position::offset(source, self.encoding, params.range.start),
             position::offset(source, self.encoding, params.range.end),
         );
+        // Kinds are hierarchical: `source` asks for `source.fixAll`, `source.fix` does not.
         let only = params.context.only;
         let wants = |kind: &CodeActionKind| {
-            only.as_ref().is_none_or(|only| only.iter().any(|asked| kind.as_str().starts_with(asked.as_str())))
+            only.as_ref().is_none_or(|only| {
+                only.iter().any(|asked| {
+                    let (kind, asked) = (kind.as_str(), asked.as_str());
+                    kind == asked || kind.strip_prefix(asked).is_some_and(|rest| rest.starts_with('.'))
+                })
+            })
+        };
+        let kinds = actions::Kinds {
+            quick_fixes: wants(&CodeActionKind::QUICKFIX),
+            fix_all: wants(&CodeActionKind::SOURCE_FIX_ALL),
         };
         let mut response = Vec::new();
-        for action in actions::actions(source, &analysis.config, &analysis.diagnostics, wanted) {
+        for action in actions::actions(source, &analysis.config, &analysis.diagnostics, wanted, kinds) {
             let kind = match action.kind {
                 actions::ActionKind::QuickFix => CodeActionKind::QUICKFIX,
                 actions::ActionKind::FixAll => CodeActionKind::SOURCE_FIX_ALL,
             };
-            if !wants(&kind) {
-                continue;
-            }
             let edits = action
                 .edits
                 .iter()

@@ -127,10 +127,11 @@ fn read_header(input: &mut impl BufRead) -> io::Result<Option<Result<usize, Stri
             break;
         }
         lines += 1;
-        if let Some((name, value)) = text.split_once(':')
-            && name.trim().eq_ignore_ascii_case("content-length")
-        {
-            let value = value.trim();
+        // Searched anywhere in the line: after a header block that could not be read, the
+        // unread body runs into the next message's header on the same line.
+        let lower = text.to_ascii_lowercase();
+        if let Some(at) = lower.rfind("content-length:") {
+            let value = text.get(at + "content-length:".len()..).unwrap_or("").trim();
             length = Some(value.parse::<usize>().map_err(|_| format!("bad Content-Length `{}`", value.escape_debug())));
         }
     }
@@ -168,6 +169,15 @@ mod tests {
         let input = format!("Content-Length: {}\r\n\r\n", usize::MAX);
         let messages = read_all(input.as_bytes());
         assert!(matches!(&messages[0], Incoming::Malformed { code: -32600, .. }), "{messages:?}");
+        // The body of a message with a bad length runs into the next header: found there.
+        let next = r#"{"jsonrpc":"2.0","method":"exit"}"#;
+        let input = "Content-Length: 2x\r\n\r\n{}".to_owned() + &framed(next);
+        let messages = read_all(input.as_bytes());
+        assert!(matches!(&messages[0], Incoming::Malformed { code: -32700, .. }), "{messages:?}");
+        assert!(
+            matches!(&messages[1], Incoming::Message(Message::Notification(n)) if n.method == "exit"),
+            "{messages:?}"
+        );
         let input = "Content-Length: 12x\r\n\r\n".to_owned() + &framed("{}");
         let messages = read_all(input.as_bytes());
         assert!(matches!(&messages[0], Incoming::Malformed { code: -32700, .. }), "{messages:?}");
