@@ -244,7 +244,85 @@ impl Skeleton {
 
 /// One element pretty-printed as it stands at `indent`, without its closing brace.
 pub(super) fn pretty_item(record: &impl serde::Serialize, indent: usize) -> String {
-    let text = serde_json::to_string_pretty(record).unwrap_or_default();
-    let open = text.strip_suffix("\n}").unwrap_or(&text);
-    open.replace('\n', &format!("\n{:indent$}", ""))
+    let mut bytes = Vec::with_capacity(4096);
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut bytes, Nested { level: indent / 2, has_value: false });
+    // Serialising runlint's records into memory cannot fail.
+    let _ = record.serialize(&mut serializer);
+    // The closing brace, on its own line at `indent`, is written by the stream.
+    bytes.truncate(bytes.len().saturating_sub(indent + 2));
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// serde_json's pretty format (two spaces per level) for a value that stands `level`
+/// levels deep in a larger document: the same bytes the whole document would have there.
+struct Nested {
+    level: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn line_break<W: ?Sized + io::Write>(&self, writer: &mut W, comma: bool) -> io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        writer.write_all(if comma { b",\n" } else { b"\n" })?;
+        let mut left = self.level * 2;
+        while left > 0 {
+            let chunk = left.min(SPACES.len());
+            writer.write_all(SPACES.get(..chunk).unwrap_or_default())?;
+            left -= chunk;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            self.line_break(writer, false)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.line_break(writer, !first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            self.line_break(writer, false)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.line_break(writer, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
