@@ -22,6 +22,10 @@ fn runlint(args: &[&str], dir: &Path) -> Output {
 }
 
 fn runlint_stdin(args: &[&str], input: &str) -> Output {
+    runlint_stdin_bytes(args, input.as_bytes())
+}
+
+fn runlint_stdin_bytes(args: &[&str], input: &[u8]) -> Output {
     let child = common::runlint_in(&root())
         .args(args)
         .stdin(Stdio::piped())
@@ -30,7 +34,7 @@ fn runlint_stdin(args: &[&str], input: &str) -> Output {
         .spawn();
     let mut child = child.unwrap_or_else(|e| panic!("cannot run runlint: {e}"));
     if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(input.as_bytes()).unwrap_or_else(|e| panic!("cannot write stdin: {e}"));
+        stdin.write_all(input).unwrap_or_else(|e| panic!("cannot write stdin: {e}"));
     }
     child.wait_with_output().unwrap_or_else(|e| panic!("runlint failed: {e}"))
 }
@@ -134,17 +138,7 @@ fn ignore_files_are_read_as_git_reads_them() {
 #[test]
 fn fixing_standard_input_that_cannot_be_fixed_prints_its_findings() {
     // Invalid UTF-8 is never edited: the findings are printed instead of a fixed plan.
-    let child = common::runlint_in(&root())
-        .args(["--fix", "--format", "short", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = child.unwrap_or_else(|e| panic!("cannot run runlint: {e}"));
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(b"weeks:\n\xff\n").unwrap_or_else(|e| panic!("cannot write stdin: {e}"));
-    }
-    let output = child.wait_with_output().unwrap_or_else(|e| panic!("runlint failed: {e}"));
+    let output = runlint_stdin_bytes(&["--fix", "--format", "short", "-"], b"weeks:\n\xff\n");
     let text = stdout(&output);
     assert!(text.contains("<stdin>:2:1: error[syntax-error] invalid UTF-8"), "{text}");
     assert_eq!(output.status.code(), Some(1));

@@ -23,6 +23,7 @@ pub mod transport;
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::{self, BufReader};
+use std::sync::Arc;
 
 use crossbeam_channel::{Receiver, Sender};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -34,6 +35,7 @@ use lsp_types::{
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
 };
 
+use crate::config::Config;
 use configs::ConfigStore;
 use documents::{Analysis, Document};
 use position::Encoding;
@@ -473,30 +475,34 @@ impl Server {
         self.send(Notification::new(notify::PublishDiagnostics::METHOD.to_owned(), params));
     }
 
+    /// An open plan, its config and the byte offset of a position in it. Other YAML (CI
+    /// files, compose files) is not a plan: it gets no hover and no plan words.
+    fn plan_at(&mut self, at: lsp_types::TextDocumentPositionParams) -> Option<(Arc<Config>, &Document, usize)> {
+        let key = at.text_document.uri.as_str();
+        let config = self.analysis(key)?.config.clone();
+        let document = self.documents.get(key).filter(|document| document.is_plan())?;
+        let offset = position::offset(&document.source, self.encoding, at.position);
+        Some((config, document, offset))
+    }
+
     fn hover(&mut self, params: lsp_types::HoverParams) -> Option<lsp_types::Hover> {
-        let uri = params.text_document_position_params.text_document.uri;
-        let config = self.analysis(uri.as_str())?.config.clone();
-        // Only plans are explained.
-        let document = self.documents.get(uri.as_str()).filter(|document| document.is_plan())?;
-        let offset = position::offset(&document.source, self.encoding, params.text_document_position_params.position);
+        let encoding = self.encoding;
+        let (config, document, offset) = self.plan_at(params.text_document_position_params)?;
         let (span, markdown) = hover::hover(&document.source, &config, offset)?;
         Some(lsp_types::Hover {
             contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
                 kind: lsp_types::MarkupKind::Markdown,
                 value: markdown,
             }),
-            range: Some(position::range(&document.source, self.encoding, span)),
+            range: Some(position::range(&document.source, encoding, span)),
         })
     }
 
     fn completion(&mut self, params: lsp_types::CompletionParams) -> Option<lsp_types::CompletionResponse> {
-        let uri = params.text_document_position.text_document.uri;
-        let config = self.analysis(uri.as_str())?.config.clone();
-        // Other YAML (CI files, compose files) gets no plan words.
-        let document = self.documents.get(uri.as_str()).filter(|document| document.is_plan())?;
-        let offset = position::offset(&document.source, self.encoding, params.text_document_position.position);
+        let encoding = self.encoding;
+        let (config, document, offset) = self.plan_at(params.text_document_position)?;
         let (typed, candidates) = completion::complete(&document.source, &config, offset)?;
-        let range = position::range(&document.source, self.encoding, typed);
+        let range = position::range(&document.source, encoding, typed);
         Some(lsp_types::CompletionResponse::Array(candidates.into_iter().map(|c| c.into_item(range)).collect()))
     }
 
