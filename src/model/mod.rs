@@ -381,7 +381,7 @@ impl<'c> Resolver<'c> {
         let nearest = self
             .suggestions
             .entry(name.to_owned())
-            .or_insert_with(|| if room { catalog.nearest(name, 3) } else { Vec::new() });
+            .or_insert_with(|| if room { closest_typos(name, catalog.nearest(name, 3)) } else { Vec::new() });
         let help = if nearest.is_empty() {
             "add it under `exercises:` with its `tags`, or give the exercise `tags`".to_owned()
         } else {
@@ -461,4 +461,16 @@ impl<'p> WeekView<'p> {
     pub fn path(&self) -> String {
         format!("weeks[{}]", self.week.index)
     }
+}
+
+/// The suggestions worth showing: when the closest is a typo away (two edits or fewer,
+/// a swapped pair of letters counting as one), only the names that close; otherwise all.
+/// `single leg calf raisse` is `single-leg calf raise` misspelt, not `single-leg press`.
+fn closest_typos<'c>(name: &str, similar: Vec<&'c str>) -> Vec<&'c str> {
+    let folded = fold_name(name);
+    let distance = |candidate: &str| strsim::osa_distance(&folded, &fold_name(candidate));
+    let Some(best) = similar.iter().map(|candidate| distance(candidate)).min().filter(|&best| best <= 2) else {
+        return similar;
+    };
+    similar.into_iter().filter(|candidate| distance(candidate) == best).collect()
 }
