@@ -12,7 +12,7 @@ pub mod stream;
 
 use std::io::{self, Write};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::registry::EnabledRule;
 use crate::source::Source;
 
@@ -142,19 +142,6 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Counts the diagnostics of every report.
-    pub fn of(reports: &[FileReport]) -> Summary {
-        let mut summary = Summary { files: reports.len(), ..Summary::default() };
-        for diagnostic in reports.iter().flat_map(|r| &r.diagnostics) {
-            match diagnostic.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-            }
-        }
-        summary
-    }
-
     /// `3 errors, 5 warnings, 1 info in 4 files`
     pub fn line(&self) -> String {
         let files = plural(self.files, "file", "files");

@@ -53,11 +53,7 @@ impl Counts {
             counts.worst = counts.worst.max(Some(diagnostic.severity));
             let fix = diagnostic.fix.as_ref();
             counts.unsafe_fixes += usize::from(fix.is_some_and(|fix| fix.applicability == Applicability::Unsafe));
-            let rule = (diagnostic.rule.name, diagnostic.severity);
-            match counts.by_rule.iter_mut().find(|(name, severity, _)| (*name, *severity) == rule) {
-                Some((_, _, count)) => *count += 1,
-                None => counts.by_rule.push((rule.0, rule.1, 1)),
-            }
+            counts.count_rule(diagnostic.rule.name, diagnostic.severity, 1);
         }
         counts
     }
@@ -77,10 +73,15 @@ impl Counts {
         self.unsafe_fixes += other.unsafe_fixes;
         self.worst = self.worst.max(other.worst);
         for &(name, severity, count) in &other.by_rule {
-            match self.by_rule.iter_mut().find(|(n, s, _)| (*n, *s) == (name, severity)) {
-                Some((_, _, total)) => *total += count,
-                None => self.by_rule.push((name, severity, count)),
-            }
+            self.count_rule(name, severity, count);
+        }
+    }
+
+    /// Adds `count` findings of a rule at a severity, keeping the order of first occurrence.
+    fn count_rule(&mut self, name: &'static str, severity: Severity, count: usize) {
+        match self.by_rule.iter_mut().find(|(n, s, _)| (*n, *s) == (name, severity)) {
+            Some((_, _, total)) => *total += count,
+            None => self.by_rule.push((name, severity, count)),
         }
     }
 }

@@ -60,10 +60,13 @@ impl Document {
 
     /// Whether the document is a runlint config file.
     pub fn is_config(&self) -> bool {
-        self.path.as_ref().and_then(|path| path.file_name()).is_some_and(|name| {
-            crate::config::CONFIG_NAMES.iter().any(|config_name| name == std::ffi::OsStr::new(config_name))
-        })
+        self.path.as_deref().is_some_and(is_config_path)
     }
+}
+
+/// Whether a file is a runlint config file, by its name.
+pub fn is_config_path(path: &std::path::Path) -> bool {
+    path.file_name().is_some_and(|name| crate::config::CONFIG_NAMES.iter().any(|config_name| name == *config_name))
 }
 
 /// The path of a `file:` URI.

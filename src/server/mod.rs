@@ -333,9 +333,7 @@ impl Server {
     fn files_changed(&mut self, changes: Vec<lsp_types::FileEvent>) {
         let mut reload = false;
         for change in changes {
-            let is_config = documents::file_path(&change.uri)
-                .and_then(|path| path.file_name().map(|name| name.to_string_lossy().into_owned()))
-                .is_some_and(|name| crate::config::CONFIG_NAMES.contains(&name.as_str()));
+            let is_config = documents::file_path(&change.uri).is_some_and(|path| documents::is_config_path(&path));
             if is_config {
                 reload = true;
             } else if change.typ == lsp_types::FileChangeType::DELETED
@@ -400,8 +398,8 @@ impl Server {
         ));
     }
 
-    /// The lint of an open plan, computed once per version.
-    fn analysis(&mut self, key: &str) -> Option<&Analysis> {
+    /// An open document with the lint of its current text, computed once per version.
+    fn analysed(&mut self, key: &str) -> Option<(&Document, &Analysis)> {
         let document = self.documents.get(key)?;
         if document.analysis.is_none() {
             let config = self.configs.for_plan(document.path.as_deref());
@@ -413,15 +411,16 @@ impl Server {
             let document = self.documents.get_mut(key)?;
             document.analysis = Some(Analysis { config, diagnostics });
         }
-        self.documents.get(key)?.analysis.as_ref()
+        let document = self.documents.get(key)?;
+        Some((document, document.analysis.as_ref()?))
     }
 
     /// Publishes the diagnostics of every document that changed, then of config files.
     fn publish_stale(&mut self) {
         let stale = std::mem::take(&mut self.stale);
         for key in stale {
-            let Some(analysis) = self.analysis(&key).cloned() else { continue };
-            let Some(document) = self.documents.get(&key) else { continue };
+            let encoding = self.encoding;
+            let Some((document, analysis)) = self.analysed(&key) else { continue };
             let uri = document.uri.clone();
             let diagnostics = if document.deleted {
                 Vec::new()
@@ -429,13 +428,13 @@ impl Server {
                 let problems = configs::problems_in_text(document);
                 problems
                     .iter()
-                    .map(|problem| diagnostics::config_problem(problem, &document.source, self.encoding))
+                    .map(|problem| diagnostics::config_problem(problem, &document.source, encoding))
                     .collect()
             } else {
                 analysis
                     .diagnostics
                     .iter()
-                    .map(|diagnostic| diagnostics::to_lsp(diagnostic, &document.source, &uri, self.encoding))
+                    .map(|diagnostic| diagnostics::to_lsp(diagnostic, &document.source, &uri, encoding))
                     .collect()
             };
             let version = Some(document.version);
@@ -478,11 +477,13 @@ impl Server {
     /// An open plan, its config and the byte offset of a position in it. Other YAML (CI
     /// files, compose files) is not a plan: it gets no hover and no plan words.
     fn plan_at(&mut self, at: lsp_types::TextDocumentPositionParams) -> Option<(Arc<Config>, &Document, usize)> {
-        let key = at.text_document.uri.as_str();
-        let config = self.analysis(key)?.config.clone();
-        let document = self.documents.get(key).filter(|document| document.is_plan())?;
-        let offset = position::offset(&document.source, self.encoding, at.position);
-        Some((config, document, offset))
+        let encoding = self.encoding;
+        let (document, analysis) = self.analysed(at.text_document.uri.as_str())?;
+        if !document.is_plan() {
+            return None;
+        }
+        let offset = position::offset(&document.source, encoding, at.position);
+        Some((analysis.config.clone(), document, offset))
     }
 
     fn hover(&mut self, params: lsp_types::HoverParams) -> Option<lsp_types::Hover> {
@@ -508,12 +509,12 @@ impl Server {
 
     fn code_actions(&mut self, params: lsp_types::CodeActionParams) -> Option<lsp_types::CodeActionResponse> {
         let uri = params.text_document.uri;
-        let analysis = self.analysis(uri.as_str())?.clone();
-        let document = self.documents.get(uri.as_str())?;
+        let encoding = self.encoding;
+        let (document, analysis) = self.analysed(uri.as_str())?;
         let source = &document.source;
         let wanted = crate::diagnostic::Span::new(
-            position::offset(source, self.encoding, params.range.start),
-            position::offset(source, self.encoding, params.range.end),
+            position::offset(source, encoding, params.range.start),
+            position::offset(source, encoding, params.range.end),
         );
         // Kinds are hierarchical: `source` asks for `source.fixAll`, `source.fix` does not.
         let only = params.context.only;
@@ -538,14 +539,12 @@ impl Server {
             let edits = action
                 .edits
                 .iter()
-                .map(|edit| {
-                    lsp_types::TextEdit::new(position::range(source, self.encoding, edit.span), edit.text.clone())
-                })
+                .map(|edit| lsp_types::TextEdit::new(position::range(source, encoding, edit.span), edit.text.clone()))
                 .collect();
             // The protocol's own map type is keyed by `Uri`.
             #[allow(clippy::mutable_key_type)]
             let changes = HashMap::from([(uri.clone(), edits)]);
-            let diagnostic = action.diagnostic.map(|d| diagnostics::to_lsp(d, source, &uri, self.encoding));
+            let diagnostic = action.diagnostic.map(|d| diagnostics::to_lsp(d, source, &uri, encoding));
             response.push(lsp_types::CodeActionOrCommand::CodeAction(lsp_types::CodeAction {
                 title: action.title,
                 kind: Some(kind),
