@@ -46,10 +46,10 @@ fn exercise(plan: &Plan, config: &Config, offset: usize) -> Option<(Span, String
     let (_, session, view) = model.exercises().find(|(_, _, view)| contains(view.exercise.name.span, offset))?;
     let mut text = catalogue_facts(config, &view.exercise.name.value, view);
     text.push_str(&format!(
-        "\n\nHere (week {}, {}): `{}`, {}.",
+        "\n\nHere (week {}, {}): {}, {}.",
         session.week,
         session.day_key,
-        view.exercise.describe(),
+        markdown_text(&view.exercise.describe()),
         heaviness(view)
     ));
     Some((view.exercise.name.span, text))
@@ -63,9 +63,9 @@ fn definition(plan: &Plan, config: &Config, offset: usize) -> Option<(Span, Stri
     let text = match config.catalog.lookup(&name.value) {
         Some(entry) => {
             let tags: Vec<&str> = entry.tags.iter().map(|tag| tag.as_str()).collect();
-            format!("**{}** (runlint catalogue): {}", entry.name, tag_list(&tags))
+            format!("**{}** (runlint catalogue): {}", markdown_text(&entry.name), tag_list(&tags))
         }
-        None => format!("**{}**: not in runlint's catalogue", name.value),
+        None => format!("**{}**: not in runlint's catalogue", markdown_text(&name.value)),
     };
     Some((name.span, text))
 }
@@ -73,21 +73,39 @@ fn definition(plan: &Plan, config: &Config, offset: usize) -> Option<(Span, Stri
 /// Name, other spellings and tags of an exercise as resolved in the plan.
 fn catalogue_facts(config: &Config, written: &str, view: &ExerciseView<'_>) -> String {
     let tags: Vec<&str> = view.tags.iter().map(|tag| tag.as_str()).collect();
+    let shown = markdown_text(written);
     let Some(entry) = config.catalog.lookup(written) else {
         return match view.identity {
-            Some(_) => format!("**{written}** (defined in this plan): {}", tag_list(&tags)),
+            Some(_) => format!("**{shown}** (defined in this plan): {}", tag_list(&tags)),
             None => format!(
-                "**{written}**: not in runlint's catalogue, so no rule counts it. Define it under \
+                "**{shown}**: not in runlint's catalogue, so no rule counts it. Define it under \
                  `exercises:` in the plan or in `runlint.toml` with its tags."
             ),
         };
     };
-    let mut text = format!("**{}** (runlint catalogue): {}", entry.name, tag_list(&tags));
+    let mut text = format!("**{}** (runlint catalogue): {}", markdown_text(&entry.name), tag_list(&tags));
     let spellings = config.catalog.other_spellings(&entry.name);
     if !spellings.is_empty() {
+        let spellings: Vec<String> = spellings.iter().map(|spelling| markdown_text(spelling)).collect();
         text.push_str(&format!("\n\nAlso recognised as: {}", spellings.join(", ")));
     }
     text
+}
+
+/// Text from a plan or a config as literal Markdown: control characters and line breaks
+/// shown escaped (one line, as everywhere), and every character Markdown could read as
+/// markup (emphasis, links, HTML, code) backslash-escaped, so a name cannot add a link
+/// or an image to the editor's hover.
+fn markdown_text(text: &str) -> String {
+    let line = crate::safe_text::line(text);
+    let mut escaped = String::with_capacity(line.len());
+    for character in line.chars() {
+        if character.is_ascii_punctuation() {
+            escaped.push('\\');
+        }
+        escaped.push(character);
+    }
+    escaped
 }
 
 fn tag_list(tags: &[&str]) -> String {
@@ -111,5 +129,19 @@ fn heaviness(view: &ExerciseView<'_>) -> String {
         ),
         (Load::Kg(_) | Load::Lb(_), None) => format!("{verdict} (no one-rep max known to compare the load with)"),
         (load, None) => format!("{verdict} (load `{load}`)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_text_is_literal_in_markdown() {
+        let hostile = "[calf](https://evil.example) <img src=x> **bold** `code`\nline";
+        let shown = markdown_text(hostile);
+        assert_eq!(shown, r"\[calf\]\(https\:\/\/evil\.example\) \<img src\=x\> \*\*bold\*\* \`code\`\\u\{a\}line");
+        assert!(!shown.contains('\n'));
+        assert_eq!(markdown_text("reverse lunge"), "reverse lunge");
     }
 }
