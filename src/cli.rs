@@ -225,7 +225,7 @@ pub fn run(args: Args) -> ExitCode {
         quiet: args.quiet,
         show_all: args.show_all,
         statistics: args.statistics,
-        rules: crate::rules::enabled(&config),
+        rules: config.enabled_rules(),
         base: std::env::current_dir().ok().map(render::SourceBase::discover),
         run_errors: Vec::new(),
     };
@@ -407,7 +407,7 @@ fn fix_input(
     let mut tally = FixTally::default();
     let Ok(text) = std::str::from_utf8(&bytes) else { return Ok((tally, (bytes, None))) };
     let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
-    let outcome = crate::fix::fix_text(name, text, config, level);
+    let outcome = crate::lint_fix(name, text, config, level);
     tally.applied = outcome.applied;
     tally.rolled_back = outcome.rolled_back;
     if args.fix && matches!(input, Input::Stdin(_)) {

@@ -3,22 +3,7 @@
 use crate::fix::Fix;
 use crate::registry::RuleMeta;
 pub use crate::severity::Severity;
-
-/// A byte range `start..end` in a source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-impl Span {
-    /// A span from `start` to `end` (swapped if given backwards).
-    pub fn new(start: usize, end: usize) -> Self {
-        Span { start: start.min(end), end: end.max(start) }
-    }
-}
+pub use crate::span::Span;
 
 /// A secondary label: a related place in the plan and what it has to do with the finding.
 #[derive(Debug, Clone, PartialEq, Eq)]

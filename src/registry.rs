@@ -45,6 +45,15 @@ pub enum OptionDefault {
     Choice(&'static str, &'static [&'static str]),
 }
 
+/// An option value as configured (checked against the option's kind when read).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionValue {
+    /// A number.
+    Number(f64),
+    /// A word.
+    Word(String),
+}
+
 /// A tunable setting of a rule.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RuleOption {

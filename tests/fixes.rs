@@ -8,7 +8,8 @@
 mod common;
 
 use common::{all_rules_config, read, root};
-use runlint::fix::{Applicability, fix_text, write_atomically};
+use runlint::fix::{Applicability, write_atomically};
+use runlint::lint_fix;
 use runlint::source::Source;
 
 /// Every rule that proposes fixes, and the fixture that shows them.
@@ -41,14 +42,14 @@ fn every_fixable_rule_round_trips() {
         let text = read(&root().join("fixtures").join(rule).join(file));
         let before = count(&text, rule, true);
         assert!(before > 0, "{rule}: the fixture must have fixable findings");
-        let fixed = fix_text("plan.yaml", &text, &config, Applicability::Unsafe);
+        let fixed = lint_fix("plan.yaml", &text, &config, Applicability::Unsafe);
         assert!(fixed.applied > 0 && fixed.text != text, "{rule}: nothing was fixed");
         assert_eq!(fixed.rolled_back, 0, "{rule}");
         assert_eq!(count(&fixed.text, rule, true), 0, "{rule}: fixable findings remain:\n{}", fixed.text);
         if *rule != "invalid-plan" {
             assert!(shape_errors(&fixed.text) <= shape_errors(&text), "{rule}: the fix broke the plan");
         }
-        let again = fix_text("plan.yaml", &fixed.text, &config, Applicability::Unsafe);
+        let again = lint_fix("plan.yaml", &fixed.text, &config, Applicability::Unsafe);
         assert_eq!(again.text, fixed.text, "{rule}: a second --fix must change nothing");
         for comment in text.lines().filter_map(|line| line.find('#').map(|at| &line[at..])) {
             assert!(fixed.text.contains(comment), "{rule}: lost the comment {comment:?}");
@@ -62,9 +63,9 @@ fn crlf_line_ends_and_a_byte_order_mark_survive_fixing() {
     let config = all_rules_config();
     for (rule, file) in FIXABLE {
         let text = read(&root().join("fixtures").join(rule).join(file));
-        let lf = fix_text("plan.yaml", &text, &config, Applicability::Unsafe).text;
+        let lf = lint_fix("plan.yaml", &text, &config, Applicability::Unsafe).text;
         let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
-        let fixed = fix_text("plan.yaml", &crlf, &config, Applicability::Unsafe).text;
+        let fixed = lint_fix("plan.yaml", &crlf, &config, Applicability::Unsafe).text;
         assert_eq!(fixed, format!("\u{feff}{}", lf.replace('\n', "\r\n")), "{rule}");
     }
 }
@@ -72,16 +73,16 @@ fn crlf_line_ends_and_a_byte_order_mark_survive_fixing() {
 #[test]
 fn safe_fixes_leave_what_the_plan_prescribes_alone() {
     let text = read(&root().join("fixtures/calf-work-missing/invalid.yaml"));
-    let safe = fix_text("plan.yaml", &text, &all_rules_config(), Applicability::Safe);
+    let safe = lint_fix("plan.yaml", &text, &all_rules_config(), Applicability::Safe);
     assert_eq!((safe.applied, safe.text == text), (0, true));
     let typo = read(&root().join("fixtures/invalid-plan/unknown-key.yaml"));
-    assert!(fix_text("plan.yaml", &typo, &all_rules_config(), Applicability::Safe).applied > 0);
+    assert!(lint_fix("plan.yaml", &typo, &all_rules_config(), Applicability::Safe).applied > 0);
 }
 
 #[test]
 fn a_file_with_a_syntax_error_is_never_touched() {
     let broken = "plan: x\nweeks:\n  - week: 1\n    days: {mon: [\n";
-    let outcome = fix_text("plan.yaml", broken, &all_rules_config(), Applicability::Unsafe);
+    let outcome = lint_fix("plan.yaml", broken, &all_rules_config(), Applicability::Unsafe);
     assert_eq!((outcome.applied, outcome.text.as_str()), (0, broken));
 }
 
@@ -176,7 +177,7 @@ fn standard_input_with_nothing_to_fix_is_printed_as_it_is() {
 #[test]
 fn a_cr_only_plan_gets_its_exercise_in_the_right_list() {
     let text = read(&root().join("fixtures/calf-work-missing/invalid.yaml")).replace('\n', "\r");
-    let fixed = fix_text("plan.yaml", &text, &all_rules_config(), Applicability::Unsafe);
+    let fixed = lint_fix("plan.yaml", &text, &all_rules_config(), Applicability::Unsafe);
     assert_eq!(fixed.rolled_back, 0);
     assert!(!fixed.text.contains('\n'), "the line ends stay CR");
     assert_eq!(count(&fixed.text, "calf-work-missing", true), 0);

@@ -195,7 +195,7 @@ proptest! {
             (syntax, diagnostics.iter().filter(|d| d.rule.name == "invalid-plan").count())
         };
         let (syntax_before, invalid_before) = shape(&text);
-        let fixed = runlint::fix::fix_text("generated.yaml", &text, &config, runlint::fix::Applicability::Unsafe);
+        let fixed = runlint::lint_fix("generated.yaml", &text, &config, runlint::fix::Applicability::Unsafe);
         let (syntax_after, invalid_after) = shape(&fixed.text);
         prop_assert!(!syntax_after || syntax_before, "a fix made a syntax error:\n{}", fixed.text);
         prop_assert!(invalid_after <= invalid_before, "a fix made a shape error:\n{}", fixed.text);

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use miette::{NamedSource, SourceSpan};
 
 use super::toml_tree::{self, TomlNode, TomlValue};
-use super::{Config, OptionValue, RuleSetting};
+use super::{Config, RuleSetting};
+use crate::registry::OptionValue;
 use crate::registry::{OptionDefault, RuleMeta, RuleOption};
 use crate::rules;
 use crate::safe_text::{self, DisplayText};

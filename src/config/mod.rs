@@ -8,17 +8,8 @@ pub use file::{CONFIG_NAMES, ConfigError, find, parse};
 use std::sync::Arc;
 
 use crate::catalog::Catalog;
-use crate::registry::RuleMeta;
+use crate::registry::{BUILTINS, EnabledRule, OptionValue, RuleMeta};
 use crate::severity::Severity;
-
-/// An option value as configured (checked against the option's kind when read).
-#[derive(Debug, Clone, PartialEq)]
-pub enum OptionValue {
-    /// A number.
-    Number(f64),
-    /// A word.
-    Word(String),
-}
 
 /// How one rule is configured.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -72,5 +63,15 @@ impl Config {
             Some((_, setting)) => setting.severity = Some(severity),
             None => self.rules.push((meta, RuleSetting { severity: Some(severity), options: Vec::new() })),
         }
+    }
+
+    /// What a run under this config reports: the enabled rules, then the built-in
+    /// diagnostics that are on, each at its configured severity.
+    pub fn enabled_rules(&self) -> Vec<EnabledRule> {
+        let rules = crate::rules::RULES.iter().map(|rule| &rule.meta);
+        rules
+            .chain(BUILTINS.iter().copied())
+            .filter_map(|meta| self.severity(meta).map(|severity| EnabledRule { meta, severity }))
+            .collect()
     }
 }

@@ -1,107 +1,89 @@
-//! Applying fixes: the safe ones (and the unsafe ones when asked), then linting again,
-//! until nothing more applies; a pass that breaks the plan is rolled back.
+//! Applying edits to a text: choosing the fixes that may be applied together, and writing
+//! their edits in one pass. Which findings to fix, and linting again, is the fix loop's
+//! business ([`crate::lint_fix`]).
 
-use super::{Applicability, Edit};
-use crate::config::Config;
-use crate::diagnostic::Diagnostic;
-use crate::registry::{INVALID_PLAN, SYNTAX_ERROR};
-use crate::source::Source;
+use std::collections::BTreeMap;
 
-/// At most this many fix-and-lint passes: each fix removes its finding, so a plan settles
-/// in one or two; the bound keeps a fix that re-creates its own finding from looping.
-const MAX_PASSES: usize = 8;
+use super::{Applicability, Edit, Fix};
 
-/// What fixing a plan's text did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FixOutcome {
-    /// The fixed text (the input when nothing applied).
-    pub text: String,
-    /// Fixes applied.
-    pub applied: usize,
-    /// Fixes that would break the plan (a syntax error or a new shape error), not applied.
-    pub rolled_back: usize,
-    /// The findings of the fixed text: what is left to do.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Whether a diagnostic makes the file untouchable: a syntax error means the text is not
-/// understood, so no edit can be trusted.
-fn is_syntax_error(diagnostic: &Diagnostic) -> bool {
-    diagnostic.rule == &SYNTAX_ERROR
-}
-
-fn shape_errors(diagnostics: &[Diagnostic]) -> usize {
-    diagnostics.iter().filter(|d| d.rule == &INVALID_PLAN).count()
-}
-
-/// The edits of the fixes that may be applied, without overlaps (the first fix in the
-/// file wins; the others wait for the next pass).
-fn applicable(diagnostics: &[Diagnostic], level: Applicability) -> (Vec<Edit>, usize) {
-    let mut fixes: Vec<&super::Fix> = diagnostics
-        .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|fix| {
-            fix.applicability >= level && fix.applicability != Applicability::DisplayOnly && !fix.edits.is_empty()
-        })
-        .collect();
-    fixes.sort_by_key(|fix| fix.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
-    let mut chosen: Vec<Edit> = Vec::new();
+/// The edits of the fixes that apply at `level`, without overlaps (the first fix in the
+/// file wins; the others wait for the next pass), and how many fixes they come from.
+pub fn applicable_edits<'f>(fixes: impl IntoIterator<Item = &'f Fix>, level: Applicability) -> (Vec<Edit>, usize) {
+    let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|fix| fix.applies(level)).collect();
+    fixes.sort_by_key(|fix| fix.edits.iter().map(|edit| edit.span.start).min().unwrap_or(0));
+    // The chosen edits' ranges by start; an insertion counts as one byte wide, so two
+    // insertions at one place do not both apply.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let reach = |edit: &Edit| edit.span.end.max(edit.span.start + 1);
+    let mut chosen = Vec::new();
     let mut count = 0;
     for fix in fixes {
-        let overlaps = fix.edits.iter().any(|edit| {
-            chosen.iter().any(|other| {
-                edit.span.start < other.span.end.max(other.span.start + 1)
-                    && other.span.start < edit.span.end.max(edit.span.start + 1)
-            })
-        });
-        if !overlaps {
-            chosen.extend(fix.edits.iter().cloned());
-            count += 1;
+        let overlaps = fix
+            .edits
+            .iter()
+            .any(|edit| taken.range(..reach(edit)).next_back().is_some_and(|(_, &end)| end > edit.span.start));
+        if overlaps {
+            continue;
         }
+        for edit in &fix.edits {
+            taken.insert(edit.span.start, reach(edit));
+        }
+        chosen.extend(fix.edits.iter().cloned());
+        count += 1;
     }
     (chosen, count)
 }
 
-/// `text` with the edits applied (from the end, so earlier offsets stay valid).
-fn with_edits(text: &str, mut edits: Vec<Edit>) -> Option<String> {
-    edits.sort_by_key(|edit| std::cmp::Reverse((edit.span.start, edit.span.end)));
-    let mut fixed = text.to_owned();
+/// `text` with non-overlapping `edits` applied, written front to back in one pass;
+/// `None` when an edit falls outside the text or inside a character.
+pub fn apply_edits(text: &str, mut edits: Vec<Edit>) -> Option<String> {
+    edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
+    let mut fixed = String::with_capacity(text.len() + edits.iter().map(|edit| edit.text.len()).sum::<usize>());
+    let mut copied = 0;
     for edit in edits {
-        let valid = edit.span.end <= fixed.len()
-            && fixed.is_char_boundary(edit.span.start)
-            && fixed.is_char_boundary(edit.span.end);
-        if !valid {
+        if edit.span.start < copied {
             return None;
         }
-        fixed.replace_range(edit.span.start..edit.span.end, &edit.text);
+        fixed.push_str(text.get(copied..edit.span.start)?);
+        // Checks the replaced range is within the text and on character boundaries.
+        text.get(edit.span.start..edit.span.end)?;
+        fixed.push_str(&edit.text);
+        copied = edit.span.end;
     }
+    fixed.push_str(text.get(copied..)?);
     Some(fixed)
 }
 
-/// Applies every fix at or above `level` to a plan's text, linting again after each pass.
-pub fn fix_text(name: &str, text: &str, config: &Config, level: Applicability) -> FixOutcome {
-    let mut current = text.to_owned();
-    // The findings of `current`: each pass's check of its result is the next pass's start.
-    let mut diagnostics = crate::lint_source(&Source::new(name, current.as_str()), config);
-    let mut applied = 0;
-    let mut rolled_back = 0;
-    for _ in 0..MAX_PASSES {
-        if diagnostics.iter().any(is_syntax_error) {
-            break;
-        }
-        let (edits, count) = applicable(&diagnostics, level);
-        if count == 0 {
-            break;
-        }
-        let Some(candidate) = with_edits(&current, edits) else { break };
-        let after = crate::lint_source(&Source::new(name, candidate.as_str()), config);
-        if after.iter().any(is_syntax_error) || shape_errors(&after) > shape_errors(&diagnostics) {
-            rolled_back += count;
-            break;
-        }
-        applied += count;
-        current = candidate;
-        diagnostics = after;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn fix(start: usize, end: usize, text: &str, applicability: Applicability) -> Fix {
+        Fix::replace(applicability, "", Span::new(start, end), text)
     }
-    FixOutcome { text: current, applied, rolled_back, diagnostics }
+
+    #[test]
+    fn overlapping_fixes_wait_for_the_next_pass() {
+        let fixes = [
+            fix(0, 3, "abc", Applicability::Safe),
+            fix(2, 4, "x", Applicability::Safe),
+            fix(4, 4, "y", Applicability::Safe),
+            fix(4, 4, "z", Applicability::Safe),
+            fix(6, 7, "u", Applicability::Unsafe),
+        ];
+        let (edits, count) = applicable_edits(&fixes, Applicability::Safe);
+        assert_eq!(count, 2);
+        assert_eq!(apply_edits("0123456789", edits).as_deref(), Some("abc3y456789"));
+        let (_, count) = applicable_edits(&fixes, Applicability::Unsafe);
+        assert_eq!(count, 3);
+    }
+
+    #[test]
+    fn edits_outside_the_text_or_inside_a_character_are_refused() {
+        let outside = vec![Edit { span: Span::new(3, 9), text: String::new() }];
+        assert_eq!(apply_edits("abc", outside), None);
+        let inside = vec![Edit { span: Span::new(1, 2), text: String::new() }];
+        assert_eq!(apply_edits("é", inside), None);
+    }
 }

@@ -1,45 +1,30 @@
 //! Placing a new exercise in a session's list, in the list's own style: block or flow,
 //! its indentation, its line ending.
 
-use super::{Edit, NewExercise};
-use crate::diagnostic::{Diagnostic, Span};
+use super::Edit;
+use crate::span::Span;
 
-/// Turns every fix's exercise insertion into a text edit for `text`; a fix whose place
-/// cannot be found in the text loses its insertion (and with it its edits).
-pub fn resolve(text: &str, diagnostics: &mut [Diagnostic]) {
-    for diagnostic in diagnostics {
-        let Some(fix) = diagnostic.fix.as_mut() else { continue };
-        let Some(insert) = fix.insert.take() else { continue };
-        match edit_for(text, &insert) {
-            Some(edit) => fix.edits.push(edit),
-            None => diagnostic.fix = None,
-        }
-    }
-}
-
-fn edit_for(text: &str, insert: &NewExercise) -> Option<Edit> {
-    let entry_text = text.get(insert.after.start..insert.after.end)?;
+/// The edit that adds `name: prescription` after a list's last entry `after` (its whole
+/// span in `text`), in the list's style; `None` when the place cannot be read.
+pub(super) fn new_entry(text: &str, after: Span, name: &str, prescription: &str) -> Option<Edit> {
+    let entry_text = text.get(after.start..after.end)?;
     // A list of bare names gets a bare name; otherwise `name: prescription`.
-    let entry = if entry_text.contains(':') {
-        format!("{}: {}", insert.name, insert.prescription)
-    } else {
-        insert.name.clone()
-    };
-    let before = text.get(..insert.after.start)?;
+    let entry = if entry_text.contains(':') { format!("{}: {}", name, prescription) } else { name.to_owned() };
+    let before = text.get(..after.start)?;
     let previous = before.trim_end_matches([' ', '\t']).chars().last();
     if matches!(previous, Some('[' | ',')) {
         // A flow list: `[a, b]` becomes `[a, b, entry]`.
-        return Some(Edit { span: Span::new(insert.after.end, insert.after.end), text: format!(", {entry}") });
+        return Some(Edit { span: Span::new(after.end, after.end), text: format!(", {entry}") });
     }
     // A block list: the new item goes on its own line, indented like the last one's dash.
     let line_start = before.rfind(['\n', '\r']).map_or(0, |index| index + 1);
-    let prefix = text.get(line_start..insert.after.start)?;
+    let prefix = text.get(line_start..after.start)?;
     let dash = prefix.find('-')?;
     let indent = prefix.get(..dash)?;
     if !indent.chars().all(|c| c == ' ') {
         return None;
     }
-    let end = text.get(..insert.after.end)?.trim_end().len().max(insert.after.start);
+    let end = text.get(..after.end)?.trim_end().len().max(after.start);
     let rest = text.get(end..)?;
     // The line ends at LF, CRLF or a lone CR, as YAML counts lines; the new line uses the
     // same break (the file's own style at its end).
@@ -60,12 +45,8 @@ mod tests {
 
     fn insert_after(text: &str, entry: &str) -> String {
         let start = text.find(entry).unwrap_or(0);
-        let insert = NewExercise {
-            after: Span::new(start, start + entry.len()),
-            name: "calf raise".into(),
-            prescription: "2x12".into(),
-        };
-        let Some(edit) = edit_for(text, &insert) else { return String::from("<none>") };
+        let after = Span::new(start, start + entry.len());
+        let Some(edit) = new_entry(text, after, "calf raise", "2x12") else { return String::from("<none>") };
         let mut fixed = text.to_owned();
         fixed.replace_range(edit.span.start..edit.span.end, &edit.text);
         fixed

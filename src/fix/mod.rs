@@ -7,8 +7,7 @@ mod apply;
 mod insert;
 mod write;
 
-pub use apply::{FixOutcome, fix_text};
-pub use insert::resolve;
+pub use apply::{applicable_edits, apply_edits};
 pub use write::write_atomically;
 
 /// A unified diff of a plan before and after fixing, with the file's name on both sides;
@@ -25,7 +24,7 @@ pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
 
 use serde::Serialize;
 
-use crate::diagnostic::Span;
+use crate::span::Span;
 
 /// Whether a fix may be applied without asking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -59,18 +58,6 @@ pub struct Edit {
     pub text: String,
 }
 
-/// An exercise to add to a session's list, in the list's own style; resolved into an
-/// [`Edit`] by [`resolve`], which sees the text (rules never do).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewExercise {
-    /// The whole last entry of the list, after which the new one goes.
-    pub after: Span,
-    /// The exercise, e.g. `single-leg calf raise`.
-    pub name: String,
-    /// Its prescription, e.g. `2x12 each`.
-    pub prescription: String,
-}
-
 /// A proposed change: a message, the edits and whether it may be applied unasked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
@@ -80,8 +67,6 @@ pub struct Fix {
     pub applicability: Applicability,
     /// Non-overlapping text edits.
     pub edits: Vec<Edit>,
-    /// An exercise still to be placed in the text (becomes an edit when resolved).
-    pub insert: Option<NewExercise>,
 }
 
 impl Fix {
@@ -92,16 +77,23 @@ impl Fix {
         span: Span,
         text: impl Into<String>,
     ) -> Fix {
-        Fix { message: message.into(), applicability, edits: vec![Edit { span, text: text.into() }], insert: None }
+        Fix { message: message.into(), applicability, edits: vec![Edit { span, text: text.into() }] }
     }
 
-    /// A fix that adds an exercise after a session's last entry.
-    pub fn add_exercise(after: Span, name: &str, prescription: &str) -> Fix {
-        Fix {
+    /// Whether `--fix` applies this fix at `level` (safe, or unsafe too): a display-only
+    /// fix and one without edits never apply.
+    pub fn applies(&self, level: Applicability) -> bool {
+        self.applicability >= level && self.applicability != Applicability::DisplayOnly && !self.edits.is_empty()
+    }
+
+    /// A fix that adds an exercise after a session's last entry (`after`), in the list's
+    /// own style; `None` when the list's style cannot be read from `text`.
+    pub fn add_exercise(text: &str, after: Span, name: &str, prescription: &str) -> Option<Fix> {
+        let edit = insert::new_entry(text, after, name, prescription)?;
+        Some(Fix {
             message: format!("add `{name}: {prescription}`"),
             applicability: Applicability::Unsafe,
-            edits: Vec::new(),
-            insert: Some(NewExercise { after, name: name.to_owned(), prescription: prescription.to_owned() }),
-        }
+            edits: vec![edit],
+        })
     }
 }

@@ -62,7 +62,7 @@ pub struct RenderOptions {
     /// path (SARIF); `None` leaves paths as given.
     pub base: Option<SourceBase>,
     /// What the run reports: enabled rules, then built-in diagnostics (SARIF lists them;
-    /// `runlint::rules::enabled` builds the list from a config).
+    /// `Config::enabled_rules` builds the list).
     pub rules: Vec<EnabledRule>,
 }
 

@@ -155,10 +155,7 @@ impl<'a> ResultRecord<'a> {
         rule_index: Option<usize>,
     ) -> Self {
         let source = &report.source;
-        let fix = diagnostic
-            .fix
-            .as_ref()
-            .filter(|fix| fix.applicability != crate::fix::Applicability::DisplayOnly && !fix.edits.is_empty());
+        let fix = diagnostic.fix.as_ref().filter(|fix| fix.applies(crate::fix::Applicability::Unsafe));
         // Related places are given with the rule they belong to (SARIF needs the rule to
         // make sense of them).
         let related_locations = match rule_index {

@@ -1,6 +1,6 @@
 //! `calf-work-missing`: a lower-body session without calf or soleus work.
 
-use super::{RuleContext, add_to_session, with_optional_fix};
+use super::{RuleContext, with_optional_fix};
 use crate::model::Model;
 
 declare_rule! {
@@ -24,7 +24,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             .with_span_label("no exercise here trains the calves or soleus")
             .with_labels(lower_body.map(|e| (e.exercise.name.span, "trains the lower body but not the calves")))
             .with_help(HELP);
-        let fix = add_to_session(session, week.training_week, "single-leg calf raise", "12 each");
+        let fix = cx.add_to_session(session, week.training_week, "single-leg calf raise", "12 each");
         cx.report(with_optional_fix(finding, fix));
     }
 }

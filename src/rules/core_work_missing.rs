@@ -1,6 +1,6 @@
 //! `core-work-missing`: a week of strength training without core work.
 
-use super::{RuleContext, add_to_session, with_optional_fix};
+use super::{RuleContext, with_optional_fix};
 use crate::model::Model;
 use crate::tags::Tag;
 
@@ -22,7 +22,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             .with_span_label("strength sessions this week, but no core exercise")
             .with_help("add an exercise that resists movement, e.g. `- dead bug: 2x8 each`, `- side plank: 2x30s each` or `- bird dog: 2x8 each`");
         let first = week.sessions.iter().find(|s| s.is_strength());
-        let fix = first.and_then(|session| add_to_session(session, week.training_week, "dead bug", "8 each"));
+        let fix = first.and_then(|session| cx.add_to_session(session, week.training_week, "dead bug", "8 each"));
         cx.report(with_optional_fix(finding, fix));
     }
 }

@@ -68,7 +68,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 (Some(_), None) => format!("use {EARLY_MAX_SETS} sets"),
                 _ => "use bodyweight".to_owned(),
             };
-            let fix = Fix { message: what, applicability: Applicability::Unsafe, edits, insert: None };
+            let fix = Fix { message: what, applicability: Applicability::Unsafe, edits };
             cx.report(finding.with_fix(fix));
         }
     }

@@ -1,6 +1,6 @@
 //! `hip-work-missing`: a week of lower-body training without hip work.
 
-use super::{RuleContext, add_to_session, label_lower_body_sessions, with_optional_fix};
+use super::{RuleContext, label_lower_body_sessions, with_optional_fix};
 use crate::model::Model;
 
 declare_rule! {
@@ -21,7 +21,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             .with_span_label("lower-body training this week, but nothing for the hip abductors or glutes")
             .with_help("add a hip exercise, e.g. `- clamshell: 2x15 each`, `- single-leg glute bridge: 2x10 each` or `- lateral band walk: 2 x 12 steps each`");
         let first = week.lower_body_sessions().next();
-        let fix = first.and_then(|session| add_to_session(session, week.training_week, "clamshell", "15 each"));
+        let fix = first.and_then(|session| cx.add_to_session(session, week.training_week, "clamshell", "15 each"));
         cx.report(with_optional_fix(label_lower_body_sessions(finding, week), fix));
     }
 }

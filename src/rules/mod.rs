@@ -121,11 +121,10 @@ macro_rules! rules {
 
 use std::sync::LazyLock;
 
-use crate::config::{Config, OptionValue};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::fix::Fix;
 use crate::model::{ExerciseView, Model, SessionView, WeekView};
-use crate::registry::{BUILTINS, EnabledRule, RuleMeta};
+use crate::registry::{BUILTINS, OptionValue, RuleMeta};
 use crate::severity::Severity;
 
 /// A lint rule: its metadata and its check over the resolved model.
@@ -166,6 +165,8 @@ pub struct RuleContext<'a> {
     meta: &'static RuleMeta,
     severity: Severity,
     options: &'a [(String, OptionValue)],
+    /// The plan's text, which fixes that add lines take their style from.
+    text: &'a str,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -175,9 +176,10 @@ impl<'a> RuleContext<'a> {
         meta: &'static RuleMeta,
         severity: Severity,
         options: &'a [(String, OptionValue)],
+        text: &'a str,
         diagnostics: &'a mut Vec<Diagnostic>,
     ) -> Self {
-        RuleContext { meta, severity, options, diagnostics }
+        RuleContext { meta, severity, options, text, diagnostics }
     }
 
     /// Starts a finding of this rule at `span`.
@@ -214,18 +216,19 @@ impl<'a> RuleContext<'a> {
         self.diagnostics.push(diagnostic);
     }
 
+    /// A fix that adds an exercise at the end of a session, dosed for the athlete's
+    /// training week: two sets while they are new to strength work (training weeks 1 and
+    /// 2), else three.
+    pub fn add_to_session(&self, session: &SessionView<'_>, training_week: u32, name: &str, reps: &str) -> Option<Fix> {
+        let last = session.exercises.last()?;
+        let sets = if training_week <= 2 { 2 } else { 3 };
+        Fix::add_exercise(self.text, last.exercise.span, name, &format!("{sets}x{reps}"))
+    }
+
     /// The configured value of an option of this rule, if it is set.
     pub fn option<T: OptionKind>(&self, name: &str) -> Option<T> {
         self.options.iter().find(|(key, _)| key == name).and_then(|(_, value)| T::from_configured(value))
     }
-}
-
-/// A fix that adds an exercise at the end of a session, dosed for the athlete's training
-/// week: two sets while they are new to strength work (training weeks 1 and 2), else three.
-pub fn add_to_session(session: &SessionView<'_>, training_week: u32, name: &str, reps: &str) -> Option<Fix> {
-    let last = session.exercises.last()?;
-    let sets = if training_week <= 2 { 2 } else { 3 };
-    Some(Fix::add_exercise(last.exercise.span, name, &format!("{sets}x{reps}")))
 }
 
 /// Adds `fix` to a finding when there is one.
@@ -254,14 +257,6 @@ pub fn registry() -> &'static [&'static RuleMeta] {
 /// Finds any kind of diagnostic (rule or built-in) by name.
 pub fn find(name: &str) -> Option<&'static RuleMeta> {
     registry().iter().copied().find(|meta| meta.name == name)
-}
-
-/// What a run under `config` reports: the enabled rules, then the built-in diagnostics
-/// that are on, each at its configured severity.
-pub fn enabled(config: &Config) -> Vec<EnabledRule> {
-    let rules = RULES.iter().filter_map(|rule| config.severity(&rule.meta).map(|severity| (&rule.meta, severity)));
-    let builtins = BUILTINS.iter().filter_map(|meta| config.severity(meta).map(|severity| (*meta, severity)));
-    rules.chain(builtins).map(|(meta, severity)| EnabledRule { meta, severity }).collect()
 }
 
 /// Finds a lint rule by name.

@@ -1,9 +1,9 @@
 //! `single-leg-missing`: a lower-body session (or week) without a single-leg exercise.
 
-use super::{OptionKind, RuleContext, add_to_session, with_optional_fix};
-use crate::config::OptionValue;
+use super::{OptionKind, RuleContext, with_optional_fix};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Model, SessionView};
+use crate::registry::OptionValue;
 
 declare_rule! {
     name: "single-leg-missing",
@@ -80,7 +80,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 .with_span(first.session.kind_key)
                 .with_span_label("no lower-body session this week works one leg at a time")
                 .with_help(HELP);
-            let fix = add_to_session(first, week.training_week, "split squat", "8 each");
+            let fix = cx.add_to_session(first, week.training_week, "split squat", "8 each");
             let finding = lower_body.iter().fold(finding, |finding, session| label_bilateral(finding, session));
             cx.report(with_optional_fix(finding, fix));
             continue;
@@ -90,7 +90,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 .session_finding(session, "lower-body session without a single-leg exercise")
                 .with_span_label("every lower-body exercise here uses both legs")
                 .with_help(HELP);
-            let fix = add_to_session(session, week.training_week, "split squat", "8 each");
+            let fix = cx.add_to_session(session, week.training_week, "split squat", "8 each");
             cx.report(with_optional_fix(label_bilateral(finding, session), fix));
         }
     }

@@ -56,7 +56,7 @@ pub fn actions<'d>(
     let mut actions = Vec::new();
     for diagnostic in touching {
         let fix = diagnostic.fix.as_ref();
-        if let Some(fix) = fix.filter(|fix| fix.applicability != Applicability::DisplayOnly && !fix.edits.is_empty()) {
+        if let Some(fix) = fix.filter(|fix| fix.applies(Applicability::Unsafe)) {
             let title = match fix.applicability {
                 Applicability::Safe => format!("Fix: {}", fix.message),
                 _ => format!("Fix: {} (changes the prescription)", fix.message),
@@ -152,11 +152,11 @@ fn line_break(source: &Source) -> &'static str {
 /// Every safe fix, applied as `--fix` would: one edit from the first changed byte to the
 /// last, so the editor keeps the cursor and the undo step is one.
 fn fix_all<'d>(source: &Source, config: &Config, diagnostics: &[Diagnostic]) -> Option<Action<'d>> {
-    let safe = diagnostics.iter().filter_map(|d| d.fix.as_ref()).any(|fix| fix.applicability == Applicability::Safe);
+    let safe = diagnostics.iter().filter_map(|d| d.fix.as_ref()).any(|fix| fix.applies(Applicability::Safe));
     if !safe {
         return None;
     }
-    let outcome = crate::fix::fix_text(source.name(), source.text(), config, Applicability::Safe);
+    let outcome = crate::lint_fix(source.name(), source.text(), config, Applicability::Safe);
     let edit = minimal_edit(source.text(), &outcome.text)?;
     let title = format!("Fix all safe runlint problems ({})", crate::render::plural(outcome.applied, "fix", "fixes"));
     Some(Action { title, kind: ActionKind::FixAll, diagnostic: None, edits: vec![edit], preferred: false })

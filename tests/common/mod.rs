@@ -101,7 +101,7 @@ pub fn code_blocks(markdown: &str, info: &str) -> Vec<String> {
 /// Render options for a run with the default configuration (every rule at its default).
 pub fn render_options() -> runlint::render::RenderOptions {
     runlint::render::RenderOptions {
-        rules: runlint::rules::enabled(&Config::default()),
+        rules: Config::default().enabled_rules(),
         ..runlint::render::RenderOptions::default()
     }
 }
