@@ -1,0 +1,91 @@
+//! `--fix` and `--diff`: fixing one input's text, writing it back or printing its diff,
+//! and tallying what was done across the run.
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::discover::{Input, PathError};
+use crate::fix::Applicability;
+
+/// What the run does with fixes (ruff's `FixMode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Report findings and their fixes; change nothing.
+    Off,
+    /// Apply fixes to the plan files (standard input to standard output).
+    Apply,
+    /// Print what applying would change, and change nothing.
+    Diff,
+}
+
+/// What fixing did across the run.
+#[derive(Debug, Default)]
+pub(super) struct FixTally {
+    /// Fixes applied (or, with `--diff`, that would be).
+    pub applied: usize,
+    /// Fixes rolled back because they would break a plan.
+    pub rolled_back: usize,
+    /// Unified diffs by file name (`--diff`).
+    pub diffs: Vec<(String, String)>,
+    /// The fixed plan read from standard input (`--fix` with `-`).
+    pub stdin: Option<String>,
+}
+
+impl FixTally {
+    pub(super) fn add(&mut self, other: FixTally) {
+        self.applied += other.applied;
+        self.rolled_back += other.rolled_back;
+        self.diffs.extend(other.diffs);
+        self.stdin = self.stdin.take().or(other.stdin);
+    }
+
+    /// `3 fixes applied (2 more with --unsafe-fixes)`, or with `--diff`, `would be applied`.
+    pub(super) fn summary(&self, mode: FixMode, level: Applicability, unsafe_left: usize) -> String {
+        let plural = |count: usize| if count == 1 { "fix" } else { "fixes" };
+        let verb = if mode == FixMode::Diff { "would be applied" } else { "applied" };
+        let mut line = format!("runlint: {} {} {verb}", self.applied, plural(self.applied));
+        if level == Applicability::Safe && unsafe_left > 0 && mode != FixMode::Diff {
+            line.push_str(&format!(" ({unsafe_left} more with `--unsafe-fixes`)"));
+        }
+        if self.rolled_back > 0 {
+            line.push_str(&format!("; {} not applied because they would break the plan", self.rolled_back));
+        }
+        line
+    }
+}
+
+/// The plan's text after fixing (as read when nothing changed or under `--diff`), with
+/// its findings when the fixing already has them.
+pub(super) type Fixed = (Vec<u8>, Option<Vec<Diagnostic>>);
+
+/// Fixes a plan's text as `--fix` or `--diff` ask (`mode` is not [`FixMode::Off`]);
+/// writes the file under `--fix`. Returns what was done and the plan after it.
+pub(super) fn fix_input(
+    input: &Input,
+    name: &str,
+    bytes: Vec<u8>,
+    config: &Config,
+    (mode, level): (FixMode, Applicability),
+) -> Result<(FixTally, Fixed), PathError> {
+    let mut tally = FixTally::default();
+    let Ok(text) = std::str::from_utf8(&bytes) else { return Ok((tally, (bytes, None))) };
+    let outcome = crate::lint_fix(name, text, config, level);
+    tally.applied = outcome.applied;
+    tally.rolled_back = outcome.rolled_back;
+    if mode == FixMode::Apply && matches!(input, Input::Stdin(_)) {
+        // Standard input fixed goes to standard output, changed or not: it is the plan.
+        tally.stdin = Some(outcome.text.clone());
+    }
+    if outcome.text == text {
+        return Ok((tally, (bytes, Some(outcome.diagnostics))));
+    }
+    match input {
+        _ if mode == FixMode::Diff => {
+            tally.diffs.push((name.to_owned(), crate::fix::unified_diff(name, text, &outcome.text)));
+            return Ok((tally, (bytes, None)));
+        }
+        Input::Stdin(_) => {}
+        Input::Named(path) | Input::Walked(path) => crate::fix::write_atomically(path, &bytes, &outcome.text)
+            .map_err(|error| PathError { path: name.to_owned(), message: format!("not fixed: {error}") })?,
+    }
+    Ok((tally, (outcome.text.into_bytes(), Some(outcome.diagnostics))))
+}
