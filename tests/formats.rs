@@ -212,3 +212,28 @@ fn the_vs_code_problem_matcher_in_the_docs_reads_short_output() {
     }
     assert!(matched > 50);
 }
+
+#[test]
+fn streamed_json_documents_equal_a_plain_pretty_print_of_the_same_document() {
+    // Every fixture at once: many files, folded findings (JSON's run-wide `folded_into`),
+    // clean files, and a run error, which the document's tail carries.
+    let reports = fixture_reports();
+    let mut options = common::render_options();
+    options.run_errors = vec![runlint::render::RunProblem { path: "gone.yaml".into(), message: "not found".into() }];
+    for format in
+        Format::ALL.into_iter().filter(|format| matches!(format, Format::Json | Format::Sarif | Format::Gitlab))
+    {
+        let streamed = rendered(format, &reports, &options);
+        let mut printed = serde_json::to_string_pretty(&json(&streamed)).unwrap();
+        printed.push('\n');
+        assert!(streamed == printed, "{format:?}: the streamed document is not what a pretty printer writes");
+        let empty = rendered(format, &[], &options);
+        assert_eq!(empty, format!("{}\n", serde_json::to_string_pretty(&json(&empty)).unwrap()), "{format:?}");
+    }
+}
+
+#[test]
+fn every_format_clap_offers_is_in_format_all() {
+    use clap::ValueEnum;
+    assert_eq!(Format::value_variants(), Format::ALL.as_slice());
+}

@@ -331,9 +331,7 @@ fn a_hostile_file_name_and_plan_text_stay_inert_in_every_format() {
     let (source, diagnostics) = lint("evil\u{1b}]52;c;Zm9v\u{7}\n::warning::forged.yaml", plan);
     assert!(diagnostics.iter().any(|d| d.rule.name == "unknown-exercise"), "{diagnostics:?}");
     let reports = [FileReport { source, diagnostics }];
-    for format in
-        [Format::Human, Format::Short, Format::Json, Format::Sarif, Format::Github, Format::Junit, Format::Gitlab]
-    {
+    for format in Format::ALL {
         let output = common::rendered(format, &reports, &common::render_options());
         // JSON escapes control characters itself and carries other text as written; the
         // formats read as text escape bidi overrides too.

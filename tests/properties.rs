@@ -130,7 +130,7 @@ fn plan_text() -> impl Strategy<Value = String> {
 }
 
 fn all_formats() -> [Format; 7] {
-    [Format::Human, Format::Short, Format::Json, Format::Sarif, Format::Github, Format::Junit, Format::Gitlab]
+    Format::ALL
 }
 
 proptest! {

@@ -27,7 +27,7 @@ use std::sync::atomic::Ordering;
 use lint::LintSettings;
 use output::{STDERR_FAILED, finish, install_error_hook, report_run_error, say, use_color};
 
-use crate::render::{self, Format, RenderOptions};
+use crate::render::{self, RenderOptions};
 use crate::safe_text;
 
 /// Exit code: nothing at or above the fail level.
@@ -68,7 +68,7 @@ fn lint_command(args: &Args, color: bool) -> ExitCode {
         Ok(config) => config,
         Err(problems) => {
             // Machine formats still print a document, saying what went wrong in their terms.
-            if matches!(args.format, Format::Json | Format::Sarif | Format::Junit | Format::Gitlab) {
+            if args.format.is_document() {
                 let options = RenderOptions { run_errors: problems, ..RenderOptions::default() };
                 let mut stdout = io::stdout().lock();
                 let _ = render::render(args.format, &[], &options, &mut stdout).and_then(|()| stdout.flush());

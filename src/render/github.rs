@@ -1,13 +1,28 @@
 //! `--format github`: GitHub Actions workflow commands, one annotation per entry (repeats
 //! folded as in human output: GitHub shows only ten warning annotations per step).
 
-use std::io::Write;
+use std::io::{self, Write};
 
-use super::{FileReport, RenderOptions, fold};
+use super::emit::{Body, Emitter, Sink};
+use super::stream::Counts;
+use super::{FileReport, RenderOptions, Summary, fold};
 use crate::diagnostic::Severity;
 
+/// `--format github`.
+pub(super) struct Github;
+
+impl Emitter for Github {
+    fn part(&self, report: &FileReport, options: &RenderOptions, _: &mut Counts) -> Body {
+        Body::Text(part(report, options))
+    }
+
+    fn finish(&self, _: &mut Sink<'_>, _: &Summary) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// One file's `::error file=...,line=...::message` lines.
-pub(super) fn part(report: &FileReport, options: &RenderOptions) -> Vec<u8> {
+fn part(report: &FileReport, options: &RenderOptions) -> Vec<u8> {
     let mut out = Vec::new();
     let file = escape_property(&crate::safe_text::line(report.source.name()));
     for entry in &fold::entries_for(&report.diagnostics, options.show_all) {

@@ -1,10 +1,43 @@
 //! `--format gitlab`: a GitLab Code Quality report, one issue per diagnostic.
 
+use std::io;
+
 use serde::Serialize;
 
-use super::stream::{Item, item_indent, pretty_item};
-use super::{FileReport, RenderOptions, sarif};
+use super::emit::{Body, Emitter, Item, Sink};
+use super::fingerprint::Fingerprinter;
+use super::json_stream::{self, pretty_item};
+use super::{FileReport, RenderOptions, Summary};
 use crate::diagnostic::Severity;
+
+/// `--format gitlab`.
+pub(super) struct Gitlab;
+
+/// The document is one top-level array.
+const INDENT: usize = 2;
+const DOCUMENT: &str = "[]\n";
+const MARKER: &str = "[]";
+
+impl Emitter for Gitlab {
+    fn begin(&self, sink: &mut Sink<'_>) -> io::Result<()> {
+        json_stream::begin(sink.out, DOCUMENT, MARKER)
+    }
+
+    fn part(&self, report: &FileReport, options: &RenderOptions, _: &mut super::stream::Counts) -> Body {
+        Body::Items(items(report, options))
+    }
+
+    fn finish(&self, sink: &mut Sink<'_>, _: &Summary) -> io::Result<()> {
+        for text in error_items(&sink.options) {
+            sink.write_item(&text, None)?;
+        }
+        json_stream::finish(sink.out, DOCUMENT, MARKER, (INDENT, sink.items))
+    }
+
+    fn item_indent(&self) -> usize {
+        INDENT
+    }
+}
 
 /// One Code Quality issue, with the fields GitLab reads.
 #[derive(Serialize)]
@@ -38,12 +71,12 @@ fn severity(severity: Severity) -> &'static str {
 }
 
 /// One file's diagnostics as Code Quality issues.
-pub(super) fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
-    let indent = item_indent(super::Format::Gitlab);
+fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
+    let indent = INDENT;
     // GitLab matches issues to files by their path in the repository.
     let path = options.base.as_ref().and_then(|base| base.relative(report.source.name()));
     let path = path.as_deref().unwrap_or(report.source.name());
-    let mut fingerprints = sarif::Fingerprinter::new(report, options);
+    let mut fingerprints = Fingerprinter::new(report, options);
     report
         .diagnostics
         .iter()
@@ -64,8 +97,8 @@ pub(super) fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
 }
 
 /// The paths that could not be checked, as issues too, so the merge request shows them.
-pub(super) fn error_items(options: &RenderOptions) -> Vec<String> {
-    let indent = item_indent(super::Format::Gitlab);
+fn error_items(options: &RenderOptions) -> Vec<String> {
+    let indent = INDENT;
     options
         .run_errors
         .iter()

@@ -7,15 +7,31 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::termcolor::{Buffer, ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Config};
 
+use super::emit::{Body, Emitter, Sink};
 use super::fold::{self, Entry};
 use super::stream::Counts;
 use super::{FileReport, RenderOptions, Summary, plural};
 use crate::diagnostic::{Severity, Span};
 use crate::safe_text::{self, DisplayText};
 
+/// `--format human`.
+pub(super) struct Human;
+
+impl Emitter for Human {
+    fn part(&self, report: &FileReport, options: &RenderOptions, counts: &mut Counts) -> Body {
+        let (text, entries) = part(report, options);
+        counts.entries = entries;
+        Body::Text(text)
+    }
+
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+        finish(summary, &sink.totals, &sink.options, sink.out)
+    }
+}
+
 /// One file's snippets, one per entry (repeats folded unless `show_all`), and how many
 /// entries they are.
-pub(super) fn part(report: &FileReport, options: &RenderOptions) -> (Vec<u8>, usize) {
+fn part(report: &FileReport, options: &RenderOptions) -> (Vec<u8>, usize) {
     let mut out = Vec::new();
     // A clean file shows nothing: its text is not even scanned for escapes.
     if report.diagnostics.is_empty() || options.statistics {
@@ -44,12 +60,7 @@ pub(super) fn part(report: &FileReport, options: &RenderOptions) -> (Vec<u8>, us
 }
 
 /// After the files: the counts per rule with `statistics`, then the summary unless quiet.
-pub(super) fn finish(
-    summary: &Summary,
-    totals: &Counts,
-    options: &RenderOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+fn finish(summary: &Summary, totals: &Counts, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let total = totals.diagnostics();
     let suffix = if options.statistics {
         write_statistics(&totals.by_rule, out)?;

@@ -4,9 +4,12 @@
 //! reports: no intermediate JSON tree, so a run with many findings costs little more than
 //! its output.
 
+use std::io;
+
 use serde::{Serialize, Serializer};
 
-use super::stream::{Item, item_indent, pretty_item};
+use super::emit::{Body, Emitter, Item, Sink};
+use super::json_stream::{self, pretty_item};
 use super::{FileReport, RenderOptions, RunProblem, Summary, fold};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::fix::Applicability;
@@ -15,9 +18,46 @@ use crate::source::Source;
 /// The version of the JSON contract.
 pub const JSON_VERSION: u32 = 1;
 
+/// `--format json`.
+pub(super) struct Json;
+
+/// Diagnostics stand in `{"diagnostics": [`.
+const INDENT: usize = 4;
+const MARKER: &str = "\"diagnostics\": []";
+
+impl Emitter for Json {
+    fn begin(&self, sink: &mut Sink<'_>) -> io::Result<()> {
+        json_stream::begin(sink.out, &skeleton(&Summary::default(), &sink.options), MARKER)
+    }
+
+    fn part(&self, report: &FileReport, _: &RenderOptions, _: &mut super::stream::Counts) -> Body {
+        Body::Items(items(report))
+    }
+
+    /// Numbers `folded_into` across the run: the index of the entry within its file
+    /// becomes its index in the whole `diagnostics` array.
+    fn write_part(&self, body: &Body, sink: &mut Sink<'_>) -> io::Result<()> {
+        let Body::Items(items) = body else { return sink.write_body(body) };
+        let first = sink.items;
+        for item in items {
+            let trailer = item.folded_into.map(|index| format!("\"folded_into\": {}", first + index));
+            sink.write_item(&item.text, trailer.as_deref())?;
+        }
+        Ok(())
+    }
+
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+        json_stream::finish(sink.out, &skeleton(summary, &sink.options), MARKER, (INDENT, sink.items))
+    }
+
+    fn item_indent(&self) -> usize {
+        INDENT
+    }
+}
+
 /// One file's diagnostics as elements of the `diagnostics` array.
-pub(super) fn items(report: &FileReport) -> Vec<Item> {
-    let indent = item_indent(super::Format::Json);
+fn items(report: &FileReport) -> Vec<Item> {
+    let indent = INDENT;
     let folded = fold::folded_into(&report.diagnostics);
     report
         .diagnostics
@@ -31,7 +71,7 @@ pub(super) fn items(report: &FileReport) -> Vec<Item> {
 }
 
 /// The document with no diagnostics: what comes before and after them.
-pub(super) fn skeleton(summary: &Summary, options: &RenderOptions) -> String {
+fn skeleton(summary: &Summary, options: &RenderOptions) -> String {
     let document = Document {
         version: JSON_VERSION,
         diagnostics: Vec::new(),
@@ -46,7 +86,7 @@ pub(super) fn skeleton(summary: &Summary, options: &RenderOptions) -> String {
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
-    /// Always empty here: the stream writes the elements (see `stream::Skeleton`).
+    /// Always empty here: the stream writes the elements (see `json_stream`).
     diagnostics: Vec<()>,
     summary: SummaryRecord,
     #[serde(skip_serializing_if = "<[RunProblem]>::is_empty", serialize_with = "errors")]

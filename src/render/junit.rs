@@ -6,16 +6,38 @@ use std::io::{self, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
+use super::emit::{Body, Emitter, Sink};
 use super::stream::Counts;
-use super::{FileReport, RenderOptions, RunProblem};
+use super::{FileReport, RenderOptions, RunProblem, Summary};
+
+/// `--format junit`.
+pub(super) struct Junit;
+
+impl Emitter for Junit {
+    fn part(&self, report: &FileReport, _: &RenderOptions, _: &mut Counts) -> Body {
+        Body::Text(part(report))
+    }
+
+    /// The header holds the run's totals: the suites wait for the end.
+    fn write_part(&self, body: &Body, sink: &mut Sink<'_>) -> io::Result<()> {
+        if let Body::Text(text) = body {
+            sink.held.extend_from_slice(text);
+        }
+        Ok(())
+    }
+
+    fn finish(&self, sink: &mut Sink<'_>, _: &Summary) -> io::Result<()> {
+        finish(&sink.totals, sink.files, &sink.held, &sink.options, sink.out)
+    }
+}
 
 /// One file's test suite, as it stands inside `<testsuites>` (on a new, indented line).
-pub(super) fn part(report: &FileReport) -> Vec<u8> {
+fn part(report: &FileReport) -> Vec<u8> {
     nested(|writer| write_suite(writer, report))
 }
 
 /// The document: the header holds the run's totals, so the suites come at the end.
-pub(super) fn finish(
+fn finish(
     totals: &Counts,
     files: usize,
     suites: &[u8],

@@ -1,10 +1,17 @@
 //! Output formats. Renderers know nothing about plans: only sources and diagnostics.
+//!
+//! Each format is one file with an [`emit::Emitter`]; [`stream`] writes a run through
+//! it file by file. Adding a format: the file, a [`Format`] variant, its line in
+//! [`Format::emitter`] and in [`Format::ALL`].
 
+mod emit;
+mod fingerprint;
 pub mod fold;
 mod github;
 mod gitlab;
 mod human;
 mod json;
+mod json_stream;
 mod junit;
 mod sarif;
 mod short;
@@ -42,6 +49,31 @@ pub enum Format {
     Junit,
     /// GitLab Code Quality report (JSON).
     Gitlab,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 7] =
+        [Format::Human, Format::Short, Format::Json, Format::Sarif, Format::Github, Format::Junit, Format::Gitlab];
+
+    /// The format's emitter: the one place that maps a format to its code.
+    fn emitter(self) -> &'static dyn emit::Emitter {
+        match self {
+            Format::Human => &human::Human,
+            Format::Short => &short::Short,
+            Format::Json => &json::Json,
+            Format::Sarif => &sarif::Sarif,
+            Format::Github => &github::Github,
+            Format::Junit => &junit::Junit,
+            Format::Gitlab => &gitlab::Gitlab,
+        }
+    }
+
+    /// Whether the format is a document a machine reads (it is printed even when the
+    /// run fails before linting, saying why in its own terms).
+    pub fn is_document(self) -> bool {
+        matches!(self, Format::Json | Format::Sarif | Format::Junit | Format::Gitlab)
+    }
 }
 
 /// Options that affect rendering.

@@ -1,20 +1,47 @@
 //! `--format sarif`: SARIF 2.1.0 with every enabled rule described and stable fingerprints.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::stream::{Item, item_indent, pretty_item};
-use super::{FileReport, RenderOptions};
+use std::io;
+
+use super::emit::{Body, Emitter, Item, Sink};
+use super::fingerprint::Fingerprinter;
+use super::json_stream::{self, pretty_item};
+use super::{FileReport, RenderOptions, Summary};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::source::Source;
+
+/// `--format sarif`.
+pub(super) struct Sarif;
+
+/// Results stand in `{"runs": [{"results": [`.
+const INDENT: usize = 8;
+const MARKER: &str = "\"results\": []";
+
+impl Emitter for Sarif {
+    fn begin(&self, sink: &mut Sink<'_>) -> io::Result<()> {
+        json_stream::begin(sink.out, &skeleton(&sink.options), MARKER)
+    }
+
+    fn part(&self, report: &FileReport, options: &RenderOptions, _: &mut super::stream::Counts) -> Body {
+        Body::Items(items(report, options))
+    }
+
+    fn finish(&self, sink: &mut Sink<'_>, _: &Summary) -> io::Result<()> {
+        json_stream::finish(sink.out, &skeleton(&sink.options), MARKER, (INDENT, sink.items))
+    }
+
+    fn item_indent(&self) -> usize {
+        INDENT
+    }
+}
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// One file's diagnostics as SARIF results.
-pub(super) fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
-    let indent = item_indent(super::Format::Sarif);
+fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
+    let indent = INDENT;
     let mut fingerprints = Fingerprinter::new(report, options);
     // One artifact location per file, shared by its results.
     let artifact = artifact(report.source.name(), options);
@@ -31,7 +58,7 @@ pub(super) fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
 
 /// The log with no results: the rule descriptors and the invocation are small JSON
 /// values; the results are written file by file (see `stream`).
-pub(super) fn skeleton(options: &RenderOptions) -> String {
+fn skeleton(options: &RenderOptions) -> String {
     let run = Run {
         tool: json!({ "driver": {
             "name": "runlint",
@@ -348,40 +375,6 @@ fn uri(path: &str) -> String {
         }
     }
     encoded
-}
-
-/// Fingerprints of one file's findings: from the file, the rule and the logical location
-/// in the plan, so a finding keeps its identity when lines move above it. Repeats get a
-/// counter.
-pub(super) struct Fingerprinter {
-    /// The file by its repository path when the run knows it, so the identity does not
-    /// depend on the folder runlint ran from.
-    file: String,
-    seen: HashMap<String, usize>,
-}
-
-impl Fingerprinter {
-    /// Fingerprints for the findings of `report`.
-    pub(super) fn new(report: &FileReport, options: &RenderOptions) -> Fingerprinter {
-        let name = report.source.name();
-        let file = options.base.as_ref().and_then(|base| base.relative(name)).unwrap_or_else(|| name.to_owned());
-        Fingerprinter { file, seen: HashMap::new() }
-    }
-
-    /// The next finding's fingerprint.
-    pub(super) fn next(&mut self, diagnostic: &Diagnostic) -> String {
-        let place = diagnostic.path.as_deref().unwrap_or(&diagnostic.message);
-        let key = format!("{}\u{0}{}\u{0}{place}", self.file, diagnostic.rule.name);
-        let hash = fnv1a(key.as_bytes());
-        let count = self.seen.entry(key).or_insert(0);
-        *count += 1;
-        format!("{hash:016x}:{count}")
-    }
-}
-
-/// FNV-1a, a small stable hash: fingerprints must not change between runs or versions.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// `heavy-before-hard` -> `HeavyBeforeHard`

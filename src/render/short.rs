@@ -2,11 +2,29 @@
 
 use std::io::{self, Write};
 
+use super::emit::{Body, Emitter, Sink};
+use super::stream::Counts;
 use super::{FileReport, RenderOptions, Summary};
 use crate::safe_text;
 
+/// `--format short`.
+pub(super) struct Short;
+
+impl Emitter for Short {
+    fn part(&self, report: &FileReport, _: &RenderOptions, _: &mut Counts) -> Body {
+        Body::Text(part(report))
+    }
+
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+        if !sink.options.quiet {
+            writeln!(sink.out, "{}", summary.line())?;
+        }
+        Ok(())
+    }
+}
+
 /// One line per diagnostic of one file.
-pub(super) fn part(report: &FileReport) -> Vec<u8> {
+fn part(report: &FileReport) -> Vec<u8> {
     let mut out = Vec::new();
     let name = safe_text::line(report.source.name());
     for diagnostic in &report.diagnostics {
@@ -23,12 +41,4 @@ pub(super) fn part(report: &FileReport) -> Vec<u8> {
         );
     }
     out
-}
-
-/// The summary unless quiet.
-pub(super) fn finish(summary: &Summary, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    if !options.quiet {
-        writeln!(out, "{}", summary.line())?;
-    }
-    Ok(())
 }
