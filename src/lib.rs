@@ -4,6 +4,7 @@
 //! resolved [`model`] -> [`rules`] -> diagnostics -> [`render`]; [`lint_source`] runs
 //! it and [`lint_fix`] runs it until the fixes that may be applied are applied.
 
+pub mod assist;
 pub mod catalog;
 pub mod cli;
 pub mod config;
@@ -30,4 +31,4 @@ pub mod suppress;
 pub mod tags;
 pub mod yaml;
 
-pub use linter::{FixOutcome, lint_fix, lint_source, sort_by_position};
+pub use linter::{FixOutcome, lint_fix, lint_model, lint_source, sort_by_position};

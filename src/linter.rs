@@ -21,20 +21,18 @@ pub fn lint_source(source: &Source, config: &Config) -> Vec<Diagnostic> {
             return errors;
         }
     };
-    let diagnostics = run_rules(source, &plan, config);
-    let policy = suppress::Policy {
-        known: crate::rules::registry(),
-        unused: config.severity(&UNUSED_SUPPRESSION),
-        enabled: &|meta| config.is_enabled(meta),
-    };
-    let mut diagnostics = suppress::apply(source, &plan.text_spans, diagnostics, &policy);
-    sort_by_position(&mut diagnostics);
-    diagnostics
+    let (model, unknown_exercises) = Model::build(&plan, &config.catalog);
+    lint_model(source, &model, unknown_exercises, config)
 }
 
-/// Resolves the plan and runs every enabled rule on it.
-fn run_rules(source: &Source, plan: &plan::Plan, config: &Config) -> Vec<Diagnostic> {
-    let (model, unknown_exercises) = Model::build(plan, &config.catalog);
+/// Lints a plan that parsed, from its model and the exercises the catalogue did not know
+/// (which [`Model::build`] returns beside it).
+pub fn lint_model(
+    source: &Source,
+    model: &Model<'_>,
+    unknown_exercises: Vec<Diagnostic>,
+    config: &Config,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     if let Some(severity) = config.severity(&UNKNOWN_EXERCISE) {
         diagnostics.extend(unknown_exercises.into_iter().map(|d| Diagnostic { severity, ..d }));
@@ -45,8 +43,15 @@ fn run_rules(source: &Source, plan: &plan::Plan, config: &Config) -> Vec<Diagnos
         };
         let options = config.options(&rule.meta);
         let mut cx = RuleContext::new(&rule.meta, severity, options, source.text(), &mut diagnostics);
-        (rule.check)(&model, &mut cx);
+        (rule.check)(model, &mut cx);
     }
+    let policy = suppress::Policy {
+        known: crate::rules::registry(),
+        unused: config.severity(&UNUSED_SUPPRESSION),
+        enabled: &|meta| config.is_enabled(meta),
+    };
+    let mut diagnostics = suppress::apply(source, &model.plan.text_spans, diagnostics, &policy);
+    sort_by_position(&mut diagnostics);
     diagnostics
 }
 

@@ -2,10 +2,66 @@
 //! rule on one line or in the whole file. An allow comment is only offered when linting
 //! the text with it shows the finding gone and nothing new.
 
+use std::collections::HashMap;
+
+use lsp_types::{CodeActionKind, CodeActionParams, CodeActionResponse};
+
+use super::router::Refusal;
+use super::session::Session;
+use super::{diagnostics, position};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::fix::{Applicability, Edit};
 use crate::source::Source;
+
+/// Answers `textDocument/codeAction`: the actions of the kinds the client asked for.
+pub fn code_actions(session: &mut Session, params: CodeActionParams) -> Result<Option<CodeActionResponse>, Refusal> {
+    let uri = params.text_document.uri;
+    let encoding = session.encoding;
+    let Some((document, analysis)) = session.analysed(uri.as_str()) else { return Ok(None) };
+    let source = &document.source;
+    let wanted = Span::new(
+        position::offset(source, encoding, params.range.start),
+        position::offset(source, encoding, params.range.end),
+    );
+    // Kinds are hierarchical: `source` asks for `source.fixAll`, `source.fix` does not.
+    let only = params.context.only;
+    let wants = |kind: &CodeActionKind| {
+        only.as_ref().is_none_or(|only| {
+            only.iter().any(|asked| {
+                let (kind, asked) = (kind.as_str(), asked.as_str());
+                kind == asked || kind.strip_prefix(asked).is_some_and(|rest| rest.starts_with('.'))
+            })
+        })
+    };
+    let kinds =
+        Kinds { quick_fixes: wants(&CodeActionKind::QUICKFIX), fix_all: wants(&CodeActionKind::SOURCE_FIX_ALL) };
+    let mut response = Vec::new();
+    for action in actions(source, &analysis.config, &analysis.diagnostics, wanted, kinds) {
+        let kind = match action.kind {
+            ActionKind::QuickFix => CodeActionKind::QUICKFIX,
+            ActionKind::FixAll => CodeActionKind::SOURCE_FIX_ALL,
+        };
+        let edits = action
+            .edits
+            .iter()
+            .map(|edit| lsp_types::TextEdit::new(position::range(source, encoding, edit.span), edit.text.clone()))
+            .collect();
+        // The protocol's own map type is keyed by `Uri`.
+        #[allow(clippy::mutable_key_type)]
+        let changes = HashMap::from([(uri.clone(), edits)]);
+        let diagnostic = action.diagnostic.map(|d| diagnostics::to_lsp(d, source, &uri, encoding));
+        response.push(lsp_types::CodeActionOrCommand::CodeAction(lsp_types::CodeAction {
+            title: action.title,
+            kind: Some(kind),
+            diagnostics: diagnostic.map(|d| vec![d]),
+            edit: Some(lsp_types::WorkspaceEdit { changes: Some(changes), ..lsp_types::WorkspaceEdit::default() }),
+            is_preferred: action.preferred.then_some(true),
+            ..lsp_types::CodeAction::default()
+        }));
+    }
+    Ok(Some(response))
+}
 
 /// What an action is, in the protocol's terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,8 +127,9 @@ pub fn actions<'d>(
             actions.extend(allow_in_file(&lint, diagnostic));
         }
     }
-    if let Some(all) = fix_all(source, config, diagnostics).filter(|_| kinds.fix_all) {
-        actions.push(all);
+    // "Fix all" lints the document again: prepared only when asked for.
+    if kinds.fix_all {
+        actions.extend(fix_all(source, config, diagnostics));
     }
     actions
 }

@@ -2,12 +2,10 @@
 //! the file they belong to, and their last lint, kept until the text changes.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use lsp_types::Uri;
 
-use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::assist::Analysis;
 use crate::source::Source;
 
 /// One open document.
@@ -21,19 +19,10 @@ pub struct Document {
     pub version: i32,
     /// The file, for `file:` URIs.
     pub path: Option<PathBuf>,
-    /// The last lint of this text, and the config it used.
+    /// The analysis of this text (its parse, model and lint), and the config it used.
     pub analysis: Option<Analysis>,
     /// Whether the file was deleted while open (until the editor sends a new text).
     pub deleted: bool,
-}
-
-/// A lint of one version of a document.
-#[derive(Debug, Clone)]
-pub struct Analysis {
-    /// The config the plan was linted with.
-    pub config: Arc<Config>,
-    /// The findings, sorted by position (empty for a document that is not a plan).
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Document {

@@ -1,16 +1,28 @@
-//! The outline: weeks, their days and each day's sessions.
+//! `textDocument/documentSymbol`: the outline of weeks, their days and each day's
+//! sessions.
 
-use lsp_types::{DocumentSymbol, SymbolKind};
+use lsp_types::{DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, SymbolKind};
 
 use super::position::{Encoding, range};
+use super::router::Refusal;
+use super::session::Session as ServerSession;
 use crate::diagnostic::Span;
 use crate::plan::{DayContent, Plan, Session, SessionKind};
 use crate::source::Source;
 
-/// The plan's outline (empty while the plan does not parse).
-pub fn outline(source: &Source, encoding: Encoding) -> Vec<DocumentSymbol> {
-    let Ok(plan) = crate::plan::parse(source) else { return Vec::new() };
-    weeks(&plan, source, encoding)
+/// Answers an outline request: the plan's outline, empty while the plan does not parse
+/// and for YAML that is not a plan.
+pub fn document_symbols(
+    session: &mut ServerSession,
+    params: DocumentSymbolParams,
+) -> Result<Option<DocumentSymbolResponse>, Refusal> {
+    let encoding = session.encoding;
+    let Some((document, analysis)) = session.analysed(params.text_document.uri.as_str()) else { return Ok(None) };
+    let outline = match analysis.plan() {
+        Some(plan) if document.is_plan() => weeks(plan, &document.source, encoding),
+        _ => Vec::new(),
+    };
+    Ok(Some(DocumentSymbolResponse::Nested(outline)))
 }
 
 fn weeks(plan: &Plan, source: &Source, encoding: Encoding) -> Vec<DocumentSymbol> {
