@@ -65,6 +65,29 @@ pub struct RuleOption {
     pub description: &'static str,
 }
 
+/// The fixes a kind of diagnostic may offer (biome's `fix_kind`): at most this safe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FixKind {
+    /// No fix.
+    None,
+    /// Fixes that change what the plan prescribes (`--unsafe-fixes`).
+    Unsafe,
+    /// Fixes that keep the coach's intent (`--fix`); some may be unsafe.
+    Safe,
+}
+
+impl FixKind {
+    /// Whether a fix of this applicability is within what the rule declares.
+    pub fn allows(self, applicability: crate::fix::Applicability) -> bool {
+        use crate::fix::Applicability;
+        match self {
+            FixKind::None => false,
+            FixKind::Unsafe => applicability <= Applicability::Unsafe,
+            FixKind::Safe => true,
+        }
+    }
+}
+
 /// The project's home, which rule documentation links point into.
 pub const PROJECT_URI: &str = "https://github.com/runlint/runlint";
 
@@ -99,6 +122,8 @@ pub struct RuleMeta {
     pub configurable: bool,
     /// How repeated occurrences are folded in human and GitHub output.
     pub fold: Fold,
+    /// The fixes it may offer.
+    pub fix: FixKind,
 }
 
 impl RuleMeta {
@@ -142,7 +167,7 @@ const fn builtin(
     summary: &'static str,
     default_severity: Severity,
     (configurable, suppressible): (bool, bool),
-    fold: Fold,
+    (fold, fix): (Fold, FixKind),
 ) -> RuleMeta {
     RuleMeta {
         name,
@@ -154,22 +179,33 @@ const fn builtin(
         suppressible,
         configurable,
         fold,
+        fix,
     }
 }
 
 /// The file is not valid YAML.
-pub static SYNTAX_ERROR: RuleMeta =
-    builtin("syntax-error", "the file is not valid YAML", Severity::Error, (false, false), Fold::Never);
+pub static SYNTAX_ERROR: RuleMeta = builtin(
+    "syntax-error",
+    "the file is not valid YAML",
+    Severity::Error,
+    (false, false),
+    (Fold::Never, FixKind::None),
+);
 /// Valid YAML that breaks plan format v1.
-pub static INVALID_PLAN: RuleMeta =
-    builtin("invalid-plan", "the YAML does not follow plan format v1", Severity::Error, (false, false), Fold::Never);
+pub static INVALID_PLAN: RuleMeta = builtin(
+    "invalid-plan",
+    "the YAML does not follow plan format v1",
+    Severity::Error,
+    (false, false),
+    (Fold::Never, FixKind::Safe),
+);
 /// An exercise the catalogue does not know.
 pub static UNKNOWN_EXERCISE: RuleMeta = builtin(
     "unknown-exercise",
     "an exercise is not in the catalogue and has no tags",
     Severity::Warning,
     (true, true),
-    Fold::ByMessage,
+    (Fold::ByMessage, FixKind::Safe),
 );
 /// A suppression comment that silences nothing.
 pub static UNUSED_SUPPRESSION: RuleMeta = builtin(
@@ -177,7 +213,7 @@ pub static UNUSED_SUPPRESSION: RuleMeta = builtin(
     "a `# runlint: allow` comment silences nothing",
     Severity::Info,
     (true, false),
-    Fold::Never,
+    (Fold::Never, FixKind::None),
 );
 
 /// A kind of diagnostic as a run has it configured, for formats that describe what they

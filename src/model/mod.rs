@@ -401,7 +401,7 @@ impl<'c> Resolver<'c> {
         // exercise the catalogue lacks.
         match nearest.as_slice() {
             [only] => {
-                let typo = strsim::levenshtein(&fold_name(name), &fold_name(only)) <= 2;
+                let typo = crate::suggest::is_typo(&fold_name(name), &fold_name(only));
                 let applicability =
                     if typo { crate::fix::Applicability::Safe } else { crate::fix::Applicability::Unsafe };
                 diagnostic.with_fix(crate::fix::Fix::replace(applicability, format!("rename to `{only}`"), span, *only))
@@ -468,7 +468,7 @@ impl<'p> WeekView<'p> {
 /// `single leg calf raisse` is `single-leg calf raise` misspelt, not `single-leg press`.
 fn closest_typos<'c>(name: &str, similar: Vec<&'c str>) -> Vec<&'c str> {
     let folded = fold_name(name);
-    let distance = |candidate: &str| strsim::osa_distance(&folded, &fold_name(candidate));
+    let distance = |candidate: &str| crate::suggest::distance(&folded, &fold_name(candidate));
     let Some(best) = similar.iter().map(|candidate| distance(candidate)).min().filter(|&best| best <= 2) else {
         return similar;
     };

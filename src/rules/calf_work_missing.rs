@@ -8,6 +8,7 @@ declare_rule! {
     category: Selection,
     default: warning,
     summary: "a lower-body session has no calf or soleus exercise",
+    fix: unsafe,
 }
 
 const HELP: &str = "add calf work to every lower-body session, e.g. `- single-leg calf raise: 2x12 each` or `- bent-knee calf raise: 2x12 each`, lowering slowly";

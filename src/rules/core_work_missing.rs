@@ -9,6 +9,7 @@ declare_rule! {
     category: Selection,
     default: info,
     summary: "a week with strength sessions has no core exercise",
+    fix: unsafe,
 }
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {

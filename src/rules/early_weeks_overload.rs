@@ -9,6 +9,7 @@ declare_rule! {
     category: Progression,
     default: warning,
     summary: "more than 2 sets or an external load in training weeks 1 and 2",
+    fix: unsafe,
 }
 
 /// Training weeks up to this one count as "new to strength work".

@@ -8,6 +8,7 @@ declare_rule! {
     category: Selection,
     default: warning,
     summary: "a week with lower-body sessions has no hip abductor or glute-dominant exercise",
+    fix: unsafe,
 }
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {

@@ -48,7 +48,8 @@ macro_rules! option_default {
 
 /// Declares a rule in one place: its registry entry (`RULE`, whose documentation is
 /// `rules/<name>.md`) and, when it has options, a typed `Options` struct read from the
-/// configuration. The file defines `fn check(model: &Model<'_>, cx: &mut RuleContext<'_>)`.
+/// configuration. `fix:` says which fixes it offers (`none` when left out, `unsafe`,
+/// `safe`); a debug build checks it offers no other. The file defines `fn check(model: &Model<'_>, cx: &mut RuleContext<'_>)`.
 ///
 /// ```ignore
 /// declare_rule! {
@@ -56,6 +57,7 @@ macro_rules! option_default {
 ///     category: Progression,
 ///     default: warning,
 ///     summary: "box jumps before week `min-week`",
+///     fix: unsafe,
 ///     options: {
 ///         min_week: integer = 2, "min-week", "the first week in which box jumps are fine";
 ///     }
@@ -67,6 +69,7 @@ macro_rules! declare_rule {
         category: $category:ident,
         default: $default:ident,
         summary: $summary:literal
+        $(, fix: $fix:tt)?
         $(, options: { $($field:ident: $kind:ident $(<$choice:ty>)? = $value:expr, $key:literal, $description:literal;)+ })?
         $(,)?
     ) => {
@@ -86,6 +89,7 @@ macro_rules! declare_rule {
                 suppressible: true,
                 configurable: true,
                 fold: $crate::registry::Fold::ByRule,
+                fix: fix_kind!($($fix)?),
             },
             check,
         };
@@ -106,6 +110,22 @@ macro_rules! declare_rule {
                 }
             }
         )?
+    };
+}
+
+/// The fixes a rule declares: `none` (the default), `unsafe` or `safe`.
+macro_rules! fix_kind {
+    () => {
+        $crate::registry::FixKind::None
+    };
+    (none) => {
+        $crate::registry::FixKind::None
+    };
+    (unsafe) => {
+        $crate::registry::FixKind::Unsafe
+    };
+    (safe) => {
+        $crate::registry::FixKind::Safe
     };
 }
 
@@ -213,6 +233,11 @@ impl<'a> RuleContext<'a> {
 
     /// Reports a finding.
     pub fn report(&mut self, diagnostic: Diagnostic) {
+        debug_assert!(
+            diagnostic.fix.as_ref().is_none_or(|fix| self.meta.fix.allows(fix.applicability)),
+            "`{}` offers a fix it does not declare",
+            self.meta.name
+        );
         self.diagnostics.push(diagnostic);
     }
 

@@ -10,6 +10,7 @@ declare_rule! {
     category: Volume,
     default: warning,
     summary: "a plyometric exercise with more than 3 sets or more than 8 reps",
+    fix: unsafe,
 }
 
 const MAX_SETS: u32 = 3;

@@ -10,6 +10,7 @@ declare_rule! {
     category: Volume,
     default: warning,
     summary: "an exercise prescribed as many reps as possible or at RPE 10",
+    fix: unsafe,
 }
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {

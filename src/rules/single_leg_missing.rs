@@ -10,6 +10,7 @@ declare_rule! {
     category: Selection,
     default: warning,
     summary: "a lower-body session has no single-leg exercise",
+    fix: unsafe,
     options: {
         scope: choice<Scope> = Scope::Session, "scope", "`session`: every lower-body session needs a single-leg exercise; `week`: once a week is enough";
     },
