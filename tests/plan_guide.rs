@@ -120,3 +120,44 @@ fn the_guide_names_every_key_of_the_format() {
         keys.iter().flat_map(|list| list.iter()).copied().filter(|key| !text.contains(&format!("`{key}`"))).collect();
     assert!(missing.is_empty(), "keys the guide does not explain: {missing:?}");
 }
+
+/// The inline examples in the "write" column of the table under `heading`.
+fn written_forms(markdown: &str, heading: &str) -> Vec<String> {
+    let section = markdown.split(heading).nth(1).unwrap_or_else(|| panic!("no `{heading}`"));
+    let table = section.lines().skip_while(|line| !line.starts_with('|')).take_while(|line| line.starts_with('|'));
+    let mut forms = Vec::new();
+    for row in table.skip(2) {
+        let write = row.split('|').nth(2).unwrap_or_else(|| panic!("a row without a `write` column: {row}"));
+        forms.extend(write.split('`').skip(1).step_by(2).map(str::to_owned));
+    }
+    forms
+}
+
+#[test]
+fn every_prescription_and_load_the_guide_shows_is_read() {
+    let text = read(&root().join("docs/plan-format.md"));
+    let mut exercises = Vec::new();
+    for form in written_forms(&text, "### Prescriptions") {
+        match form.chars().next() {
+            Some('0'..='9') => exercises.push(form),
+            Some('e') => exercises.push(format!("3x10 {form}")),
+            _ => {}
+        }
+    }
+    for load in written_forms(&text, "### Loads") {
+        exercises.push(format!("3x8 @ {load}"));
+    }
+    assert!(exercises.len() >= 25, "the tables lost their examples: {exercises:?}");
+    for prescription in &exercises {
+        let plan = format!(
+            "plan: forms\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises:\n          - goblet squat: {prescription}\n"
+        );
+        let (_, diagnostics) = lint("plan.yaml", &plan);
+        let unread: Vec<&str> = diagnostics
+            .iter()
+            .filter(|d| d.rule.name == "invalid-plan" || d.rule.name == "syntax-error")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(unread.is_empty(), "`{prescription}` is not read: {unread:?}");
+    }
+}
