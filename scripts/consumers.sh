@@ -4,6 +4,8 @@
 #   - JUnit: the junitparser library (PyPI), as JUnit consumers read reports;
 #   - the plan JSON Schema: yaml-language-server (npm), driven over LSP like an editor;
 #   - pre-commit: `pre-commit try-repo` runs the hook from .pre-commit-hooks.yaml;
+#   - without Rust: the wheel with pip, the wheel's pre-commit hook, the GitHub Action and
+#     actionlint on the workflows (scripts/packaging.sh);
 #   - the HTML report: Debian's Chromium through playwright-core (scripts/report-browser.mjs);
 #   - the language server: Debian's Neovim and its built-in LSP client (scripts/nvim-lsp.lua),
 #     and Debian's Vim with ALE (scripts/vim-ale.vim).
@@ -95,6 +97,8 @@ grep -q "heavy-before-hard" "$work/pre-commit.log" || { cat "$work/pre-commit.lo
 [ "$status" -ne 0 ] || { echo "pre-commit should fail on the example's error"; exit 1; }
 if grep -q "pre-commit-config\|gitlab-ci" "$work/pre-commit.log"; then cat "$work/pre-commit.log"; exit 1; fi
 echo "ok: the hook ran runlint, failed on the example's heavy-before-hard error and left the other YAML alone"
+
+scripts/packaging.sh
 
 echo "--- HTML report: Chromium"
 # Debian's Chromium, driven by playwright-core; screenshots land in target/report for review.
