@@ -4,8 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
-#[path = "src/fold.rs"]
-mod fold;
+#[path = "src/spelling.rs"]
+mod spelling;
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -21,7 +21,7 @@ struct Entry {
 
 fn main() {
     println!("cargo:rerun-if-changed=data/exercises.yaml");
-    println!("cargo:rerun-if-changed=src/fold.rs");
+    println!("cargo:rerun-if-changed=src/spelling.rs");
     let text = std::fs::read_to_string("data/exercises.yaml").expect("data/exercises.yaml");
     let entries: Vec<Entry> = serde_saphyr::from_str(&text).expect("data/exercises.yaml is a list of exercises");
     let mut owner: HashMap<String, String> = HashMap::new();
@@ -29,7 +29,7 @@ fn main() {
     for entry in &entries {
         let mut spellings: Vec<String> = Vec::new();
         for spelling in std::iter::once(&entry.name).chain(&entry.aliases) {
-            let folded = fold::fold_name(spelling);
+            let folded = spelling::fold_name(spelling);
             if let Some(other) = owner.insert(folded.clone(), entry.name.clone())
                 && other != entry.name
             {

@@ -7,7 +7,7 @@ use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
 
-pub use crate::fold::fold_name;
+pub use crate::spelling::fold_name;
 use crate::tags::{Tag, TagSet};
 
 /// Names longer than this (in characters, folded) get no "did you mean".

@@ -1,7 +1,7 @@
 //! Findings: what a rule reports, where, and how serious it is.
 
 use crate::fix::Fix;
-use crate::registry::RuleMeta;
+use crate::meta::RuleMeta;
 pub use crate::severity::Severity;
 pub use crate::span::Span;
 
@@ -107,4 +107,14 @@ impl Diagnostic {
         self.path = Some(path.into());
         self
     }
+}
+
+/// A path the run could not check (unreadable, missing, not a plan it was asked to fix),
+/// and why: the run goes on with the other paths and exits with 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathProblem {
+    /// The path as given or walked.
+    pub path: String,
+    /// Why, in a short lowercase phrase.
+    pub message: String,
 }

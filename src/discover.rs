@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
 
+use crate::diagnostic::PathProblem;
 use crate::source::MAX_FILE_BYTES;
 
 /// Where a plan comes from.
@@ -31,15 +32,6 @@ impl Input {
             Input::Stdin(name) => name.clone(),
         }
     }
-}
-
-/// A path problem found while collecting inputs: the run continues, exit code 2.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PathError {
-    /// The path concerned.
-    pub path: String,
-    /// What went wrong.
-    pub message: String,
 }
 
 /// Shows a path without a leading `./`.
@@ -80,7 +72,7 @@ impl Exclude {
 /// Expands command-line paths into inputs; directories are walked honouring
 /// `.gitignore`/`.ignore` and the `exclude` globs, picking `*.yaml`/`*.yml` files. A file
 /// reached twice (named twice, or named and walked) is linted once; `-` is read once.
-pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &Exclude) -> (Vec<Input>, Vec<PathError>) {
+pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &Exclude) -> (Vec<Input>, Vec<PathProblem>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -93,7 +85,7 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &Exclude) -> (Vec<I
         match std::fs::metadata(path) {
             Ok(metadata) if metadata.is_dir() => walk(path, exclude, &mut inputs, &mut errors),
             Ok(_) => inputs.push(Input::Named(path.clone())),
-            Err(error) => errors.push(PathError { path: display_path(path), message: describe_io_error(&error) }),
+            Err(error) => errors.push(PathProblem { path: display_path(path), message: describe_io_error(&error) }),
         }
     }
     let mut seen = HashSet::new();
@@ -137,9 +129,9 @@ fn directory_identity(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(path).ok()
 }
 
-fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Vec<PathError>) {
+fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Vec<PathProblem>) {
     if let Some(message) = unsafe_ignore_file(root) {
-        errors.push(PathError { path: display_path(root), message });
+        errors.push(PathProblem { path: display_path(root), message });
         return;
     }
     let mut walker = WalkBuilder::new(root);
@@ -180,7 +172,7 @@ fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Ve
         match unsafe_ignore_file(entry.path()) {
             Some(message) => {
                 if let Ok(mut skipped) = skipped_in_filter.lock() {
-                    skipped.push(PathError { path: display_path(entry.path()), message });
+                    skipped.push(PathProblem { path: display_path(entry.path()), message });
                 }
                 false
             }
@@ -204,19 +196,19 @@ fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Ve
 }
 
 /// A walk error as the path it concerns and a short message.
-fn walk_error(root: &Path, error: &ignore::Error) -> PathError {
+fn walk_error(root: &Path, error: &ignore::Error) -> PathProblem {
     match error {
-        ignore::Error::Loop { ancestor, child } => PathError {
+        ignore::Error::Loop { ancestor, child } => PathProblem {
             path: display_path(child),
             message: format!("symbolic link loop back to `{}`; not followed", display_path(ancestor)),
         },
         ignore::Error::WithPath { path, err } => match innermost_io(err) {
-            Some(io) => PathError { path: display_path(path), message: describe_io_error(io) },
-            None => PathError { path: display_path(path), message: err.to_string() },
+            Some(io) => PathProblem { path: display_path(path), message: describe_io_error(io) },
+            None => PathProblem { path: display_path(path), message: err.to_string() },
         },
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error(root, err),
-        ignore::Error::Io(io) => PathError { path: display_path(root), message: describe_io_error(io) },
-        other => PathError { path: display_path(root), message: other.to_string() },
+        ignore::Error::Io(io) => PathProblem { path: display_path(root), message: describe_io_error(io) },
+        other => PathProblem { path: display_path(root), message: other.to_string() },
     }
 }
 

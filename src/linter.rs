@@ -4,8 +4,8 @@
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, applicable_edits, apply_edits};
+use crate::meta::{INVALID_PLAN, SYNTAX_ERROR, UNKNOWN_EXERCISE, UNUSED_SUPPRESSION};
 use crate::model::Model;
-use crate::registry::{INVALID_PLAN, SYNTAX_ERROR, UNKNOWN_EXERCISE, UNUSED_SUPPRESSION};
 use crate::rules::{RULES, RuleContext};
 use crate::source::Source;
 use crate::{plan, suppress};

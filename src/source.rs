@@ -9,7 +9,7 @@ pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 pub fn too_large(length: usize) -> Option<Diagnostic> {
     (length > MAX_FILE_BYTES).then(|| {
         let message = format!("file is larger than {} MiB, the most runlint reads", MAX_FILE_BYTES / (1024 * 1024));
-        Diagnostic::new(&crate::registry::INVALID_PLAN, Severity::Error, message, Span::new(0, 0))
+        Diagnostic::new(&crate::meta::INVALID_PLAN, Severity::Error, message, Span::new(0, 0))
             .with_help("split the plan into several files")
     })
 }
@@ -66,7 +66,7 @@ impl Source {
                 let valid = String::from_utf8(bytes).unwrap_or_default();
                 let source = Source::new(name, valid);
                 let diagnostic = Diagnostic::new(
-                    &crate::registry::SYNTAX_ERROR,
+                    &crate::meta::SYNTAX_ERROR,
                     Severity::Error,
                     format!("invalid UTF-8: byte `0x{byte:02x}` at offset {bad}"),
                     Span::new(bad, bad),

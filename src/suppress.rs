@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::registry::{RuleMeta, UNUSED_SUPPRESSION};
+use crate::meta::{RuleMeta, UNUSED_SUPPRESSION};
 use crate::source::Source;
 use crate::suggest::did_you_mean;
 

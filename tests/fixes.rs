@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use common::{all_rules_config, read, root};
 use runlint::fix::{Applicability, write_atomically};
 use runlint::lint_fix;
-use runlint::registry::FixKind;
+use runlint::meta::FixKind;
 use runlint::source::Source;
 
 /// Every fixture with an expected fixed text beside it (`invalid.yaml` and

@@ -10,18 +10,18 @@ use std::collections::BTreeSet;
 
 use common::{lint, read, root, yaml_files};
 use runlint::diagnostic::{Diagnostic, Severity, Span};
-use runlint::render::{FileReport, Format, RenderOptions};
+use runlint::render::{Format, LintedFile, RenderOptions};
 use runlint::source::Source;
 use serde_json::Value;
 
 use common::rendered;
 
-fn report(name: &str, text: &str) -> FileReport {
+fn report(name: &str, text: &str) -> LintedFile {
     let (source, diagnostics) = lint(name, text);
-    FileReport { source, diagnostics }
+    LintedFile { source, diagnostics }
 }
 
-fn fixture_reports() -> Vec<FileReport> {
+fn fixture_reports() -> Vec<LintedFile> {
     let mut paths = yaml_files(&root().join("examples"));
     for entry in std::fs::read_dir(root().join("fixtures")).into_iter().flatten().flatten() {
         paths.extend(yaml_files(&entry.path()));
@@ -95,7 +95,7 @@ fn github_annotations_escape_percent_colon_comma_and_newlines() {
         Span::new(0, 4),
     );
     let out =
-        rendered(Format::Github, &[FileReport { source, diagnostics: vec![diagnostic] }], &common::render_options());
+        rendered(Format::Github, &[LintedFile { source, diagnostics: vec![diagnostic] }], &common::render_options());
     assert_eq!(
         out,
         // A line break inside plan text is shown escaped, like every control character.
@@ -219,7 +219,7 @@ fn streamed_json_documents_equal_a_plain_pretty_print_of_the_same_document() {
     // clean files, and a run error, which the document's tail carries.
     let reports = fixture_reports();
     let mut options = common::render_options();
-    options.run_errors = vec![runlint::render::RunProblem { path: "gone.yaml".into(), message: "not found".into() }];
+    options.run_errors = vec![runlint::render::PathProblem { path: "gone.yaml".into(), message: "not found".into() }];
     for format in
         Format::ALL.into_iter().filter(|format| matches!(format, Format::Json | Format::Sarif | Format::Gitlab))
     {

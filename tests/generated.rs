@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 
 use common::{read, root};
-use runlint::registry::RuleMeta;
+use runlint::meta::RuleMeta;
 use runlint::rules::RULES;
 
 const TABLE_HEADER: &str = "| rule | category | default | summary |\n|---|---|---|---|\n";

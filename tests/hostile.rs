@@ -244,7 +244,7 @@ fn a_huge_inline_merge_key_is_linear() {
 
 #[test]
 fn control_characters_in_plan_text_are_escaped_in_human_and_short_output() {
-    use runlint::render::{FileReport, Format};
+    use runlint::render::{Format, LintedFile};
     // YAML escapes decode to raw controls in names and titles: a terminal link, a bell, a
     // line break that would start forged output lines, a bidi override.
     let name = r"\e]8;;http://evil\alink\e]8;;\a\nplans/other.yaml:1:1: error[forged] x\n::warning::forged\u202E";
@@ -256,7 +256,7 @@ fn control_characters_in_plan_text_are_escaped_in_human_and_short_output() {
     for (text, rule) in [(plan.as_str(), "unknown-exercise"), (raw, "syntax-error")] {
         let (source, diagnostics) = lint("plans/x\u{1b}[31m\nname.yaml", text);
         assert!(diagnostics.iter().any(|d| d.rule.name == rule), "{diagnostics:?}");
-        let reports = [FileReport { source, diagnostics }];
+        let reports = [LintedFile { source, diagnostics }];
         for format in [Format::Human, Format::Short] {
             let output = common::rendered(format, &reports, &common::render_options());
             for forbidden in ['\u{1b}', '\u{7}', '\u{202e}'] {
@@ -274,14 +274,14 @@ fn control_characters_in_plan_text_are_escaped_in_human_and_short_output() {
 
 #[test]
 fn lone_cr_line_ends_count_as_lines_and_a_bom_is_column_zero_in_every_format() {
-    use runlint::render::{FileReport, Format};
+    use runlint::render::{Format, LintedFile};
     let lf = VALID.replace("tue: rest", "tue: rets");
     let cr = lf.replace('\n', "\r");
     assert_eq!(outcome(&cr), outcome(&lf), "a CR-only plan must report the same lines as an LF plan");
     let bom = format!("\u{feff}plann: x\n{}", VALID.replace("plan: Valid\n", ""));
     let (source, diagnostics) = lint("bom.yaml", &bom);
     assert_eq!(located(&source, &diagnostics).first(), Some(&("invalid-plan", 1, 1)));
-    let reports = [FileReport { source, diagnostics }];
+    let reports = [LintedFile { source, diagnostics }];
     let human = common::rendered(Format::Human, &reports, &common::render_options());
     assert!(human.contains("bom.yaml:1:1"), "{human}");
     let short = common::rendered(Format::Short, &reports, &common::render_options());
@@ -297,7 +297,7 @@ fn lone_cr_line_ends_count_as_lines_and_a_bom_is_column_zero_in_every_format() {
 
 #[test]
 fn thousands_of_labels_on_one_line_are_capped_in_human_output() {
-    use runlint::render::{FileReport, Format};
+    use runlint::render::{Format, LintedFile};
     // 2,000 squats in one flow list: calf-work-missing labels each of them.
     let squats = vec!["squat"; 2000].join(", ");
     let text = format!(
@@ -306,7 +306,7 @@ fn thousands_of_labels_on_one_line_are_capped_in_human_output() {
     let (source, diagnostics) = lint("labels.yaml", &text);
     let calf = diagnostics.iter().find(|d| d.rule.name == "calf-work-missing").expect("calf-work-missing");
     assert!(calf.labels.len() >= 2000);
-    let human = common::rendered(Format::Human, &[FileReport { source, diagnostics }], &common::render_options());
+    let human = common::rendered(Format::Human, &[LintedFile { source, diagnostics }], &common::render_options());
     assert!(human.contains("more related places are not shown"), "{}", &human[..human.len().min(2000)]);
     assert!(human.matches("trains the lower body but not the calves").count() <= 24);
 }
@@ -326,11 +326,11 @@ fn a_huge_thread_count_still_lints_every_file() {
 
 #[test]
 fn a_hostile_file_name_and_plan_text_stay_inert_in_every_format() {
-    use runlint::render::{FileReport, Format};
+    use runlint::render::{Format, LintedFile};
     let plan = "plan: \"x \\e[2J\"\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [\"sq\\nuat\\u202E\", calf raise]\n      tue: rest\n";
     let (source, diagnostics) = lint("evil\u{1b}]52;c;Zm9v\u{7}\n::warning::forged.yaml", plan);
     assert!(diagnostics.iter().any(|d| d.rule.name == "unknown-exercise"), "{diagnostics:?}");
-    let reports = [FileReport { source, diagnostics }];
+    let reports = [LintedFile { source, diagnostics }];
     for format in Format::ALL {
         let output = common::rendered(format, &reports, &common::render_options());
         // JSON escapes control characters itself and carries other text as written; the

@@ -9,7 +9,7 @@ mod common;
 
 use proptest::prelude::*;
 use runlint::config::Config;
-use runlint::render::{FileReport, Format, render};
+use runlint::render::{Format, LintedFile, render};
 use runlint::source::Source;
 
 const EXERCISES: &[&str] = &[
@@ -147,7 +147,7 @@ proptest! {
             }
         }
         prop_assert_eq!(&diagnostics, &runlint::lint_source(&source, &Config::default()), "a second run differs");
-        let report = [FileReport { source, diagnostics }];
+        let report = [LintedFile { source, diagnostics }];
         for format in all_formats() {
             let mut out = Vec::new();
             prop_assert!(render(format, &report, &common::render_options(), &mut out).is_ok());

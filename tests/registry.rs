@@ -75,7 +75,7 @@ fn no_string_literal_names_a_rule_outside_its_declaration() {
     let mut offenders = Vec::new();
     for path in &sources {
         let relative = path.strip_prefix(root()).unwrap_or(path).display().to_string();
-        if relative == "src/registry.rs" {
+        if relative == "src/meta.rs" {
             continue;
         }
         let text = common::read(path);

@@ -7,12 +7,12 @@
 mod common;
 
 use common::{lint, read, root};
-use runlint::render::{FileReport, Format};
+use runlint::render::{Format, LintedFile};
 
 fn example(format: Format) -> String {
     let name = "examples/spring-half-marathon.yaml";
     let (source, diagnostics) = lint(name, &read(&root().join(name)));
-    common::rendered(format, &[FileReport { source, diagnostics }], &common::render_options())
+    common::rendered(format, &[LintedFile { source, diagnostics }], &common::render_options())
 }
 
 #[test]
@@ -51,7 +51,7 @@ fn example_junit_output() {
 fn repeated_findings_fold_into_one_entry() {
     let name = "fixtures/calf-work-missing/invalid.yaml";
     let (source, diagnostics) = lint(name, &read(&root().join(name)));
-    let reports = [FileReport { source, diagnostics }];
+    let reports = [LintedFile { source, diagnostics }];
     let human = common::rendered(Format::Human, &reports, &common::render_options());
     insta::assert_snapshot!(human);
     assert_eq!(human.matches("warning[calf-work-missing]").count(), 1);

@@ -3,7 +3,7 @@
 
 use runlint::config::Config;
 use runlint::diagnostic::Diagnostic;
-use runlint::render::{FileReport, Format, RenderOptions, render};
+use runlint::render::{LintedFile, Format, RenderOptions, render};
 use runlint::source::Source;
 
 pub fn lint_and_check(source: Source, unreadable: Option<Diagnostic>) {
@@ -22,7 +22,7 @@ pub fn lint_and_check(source: Source, unreadable: Option<Diagnostic>) {
     if text.len() % 16 != 0 {
         return;
     }
-    let reports = [FileReport { source, diagnostics }];
+    let reports = [LintedFile { source, diagnostics }];
     for format in [Format::Human, Format::Short, Format::Json, Format::Sarif, Format::Github, Format::Junit] {
         let mut out = Vec::new();
         assert!(render(format, &reports, &RenderOptions::default(), &mut out).is_ok());

@@ -6,12 +6,12 @@ use super::args::Args;
 use super::output::{RunError, report_run_error, say};
 use crate::config::Config;
 use crate::discover;
-use crate::render::RunProblem;
+use crate::render::PathProblem;
 use crate::safe_text;
 use crate::source::Source;
 
 /// The run's configuration, or what is wrong with it (already shown on standard error).
-pub(super) fn load_config(args: &Args) -> Result<Config, Vec<RunProblem>> {
+pub(super) fn load_config(args: &Args) -> Result<Config, Vec<PathProblem>> {
     if args.no_config {
         if args.verbose {
             say(format_args!("runlint: config: none (--no-config)"));
@@ -41,7 +41,7 @@ pub(super) fn load_config(args: &Args) -> Result<Config, Vec<RunProblem>> {
             let message = discover::describe_io_error(&error);
             let path = safe_text::line(&name).into_owned();
             report_run_error(RunError::Config { path, message: message.clone() });
-            return Err(vec![RunProblem { path: name, message }]);
+            return Err(vec![PathProblem { path: name, message }]);
         }
     };
     let base = path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), PathBuf::from);
@@ -51,7 +51,7 @@ pub(super) fn load_config(args: &Args) -> Result<Config, Vec<RunProblem>> {
             .into_iter()
             .map(|error| {
                 let at = source.position(error.range().start);
-                let problem = RunProblem {
+                let problem = PathProblem {
                     path: name.clone(),
                     message: format!("{}:{}: {}", at.line, at.column, error.message()),
                 };

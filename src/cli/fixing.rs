@@ -3,7 +3,8 @@
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::discover::{Input, PathError};
+use crate::diagnostic::PathProblem;
+use crate::discover::Input;
 use crate::fix::Applicability;
 
 /// What the run does with fixes (ruff's `FixMode`).
@@ -65,7 +66,7 @@ pub(super) fn fix_input(
     bytes: Vec<u8>,
     config: &Config,
     (mode, level): (FixMode, Applicability),
-) -> Result<(FixTally, Fixed), PathError> {
+) -> Result<(FixTally, Fixed), PathProblem> {
     let mut tally = FixTally::default();
     let Ok(text) = std::str::from_utf8(&bytes) else { return Ok((tally, (bytes, None))) };
     let outcome = crate::lint_fix(name, text, config, level);
@@ -85,7 +86,7 @@ pub(super) fn fix_input(
         }
         Input::Stdin(_) => {}
         Input::Named(path) | Input::Walked(path) => crate::fix::write_atomically(path, &bytes, &outcome.text)
-            .map_err(|error| PathError { path: name.to_owned(), message: format!("not fixed: {error}") })?,
+            .map_err(|error| PathProblem { path: name.to_owned(), message: format!("not fixed: {error}") })?,
     }
     Ok((tally, (outcome.text.into_bytes(), Some(outcome.diagnostics))))
 }

@@ -9,10 +9,11 @@ use rayon::prelude::*;
 use super::fixing::{FixMode, FixTally, fix_input};
 use super::output::say;
 use crate::config::Config;
-use crate::discover::{self, Input, PathError};
+use crate::diagnostic::PathProblem;
+use crate::discover::{self, Input};
 use crate::fix::Applicability;
 use crate::render::stream::{Counts, Stream};
-use crate::render::{self, FileReport, Format, RenderOptions, RunProblem};
+use crate::render::{self, Format, LintedFile, RenderOptions};
 use crate::safe_text;
 use crate::source::Source;
 
@@ -46,11 +47,11 @@ pub(super) struct Run {
     /// The run's totals.
     pub totals: Counts,
     /// Paths that could not be checked, sorted.
-    pub path_errors: Vec<PathError>,
+    pub path_errors: Vec<PathProblem>,
     /// What fixing did.
     pub tally: FixTally,
     /// Every linted file, kept only for `--report`.
-    pub reports: Vec<FileReport>,
+    pub reports: Vec<LintedFile>,
 }
 
 /// Collects inputs and lints them in parallel, writing each file's findings as soon as
@@ -111,7 +112,7 @@ pub(super) fn lint_paths(
     {
         let run_errors = path_errors
             .iter()
-            .map(|error| RunProblem { path: error.path.clone(), message: error.message.clone() })
+            .map(|error| PathProblem { path: error.path.clone(), message: error.message.clone() })
             .collect();
         run.written = stream.finish(run_errors);
     }
@@ -125,13 +126,14 @@ fn lint_input(
     input: &Input,
     config: &Config,
     settings: &LintSettings,
-) -> Result<Option<(FileReport, FixTally)>, PathError> {
+) -> Result<Option<(LintedFile, FixTally)>, PathProblem> {
     let name = input.display_name();
     let read = match input {
         Input::Named(path) | Input::Walked(path) => discover::read_file(path),
         Input::Stdin(_) => discover::read_limited(io::stdin().lock()),
     };
-    let bytes = read.map_err(|error| PathError { path: name.clone(), message: discover::describe_io_error(&error) })?;
+    let bytes =
+        read.map_err(|error| PathProblem { path: name.clone(), message: discover::describe_io_error(&error) })?;
     let judged_by_content =
         matches!(input, Input::Walked(_)) || (settings.plans_only && matches!(input, Input::Named(_)));
     if judged_by_content && !discover::looks_like_plan(&bytes) {
@@ -155,11 +157,11 @@ fn lint_input(
         (None, Some(diagnostics)) => diagnostics,
         (None, None) => crate::lint_source(&source, config),
     };
-    Ok(Some((FileReport { source, diagnostics }, tally)))
+    Ok(Some((LintedFile { source, diagnostics }, tally)))
 }
 
 /// Writes the HTML report of the linted plans to `path`.
-pub(super) fn write_report(path: &std::path::Path, reports: &[FileReport], config: &Config) -> io::Result<()> {
+pub(super) fn write_report(path: &std::path::Path, reports: &[LintedFile], config: &Config) -> io::Result<()> {
     let views: Vec<crate::report::PlanView> = reports
         .par_iter()
         .enumerate()

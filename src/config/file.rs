@@ -8,8 +8,8 @@ use miette::{NamedSource, SourceSpan};
 
 use super::toml_tree::{self, TomlNode, TomlValue};
 use super::{Config, RuleSetting};
-use crate::registry::OptionValue;
-use crate::registry::{OptionDefault, RuleMeta, RuleOption};
+use crate::meta::OptionValue;
+use crate::meta::{OptionDefault, RuleMeta, RuleOption};
 use crate::rules;
 use crate::safe_text::{self, DisplayText};
 use crate::severity::Severity;
@@ -54,6 +54,26 @@ impl ConfigError {
     /// Where, as a byte range in the config file.
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
+    }
+
+    /// The message with its suggestion on a line of its own, for editors.
+    pub fn message_with_help(&self) -> String {
+        match &self.help {
+            Some(help) => format!("{}\nhelp: {help}", self.message),
+            None => self.message.clone(),
+        }
+    }
+
+    /// A config file that could not be read at all (at its start).
+    pub fn unreadable(name: &str, why: &str) -> ConfigError {
+        ConfigError {
+            message: safe_text::line(&format!("cannot read the config file: {why}")).into_owned(),
+            config_text: NamedSource::new(safe_text::line(name), String::new()),
+            span: SourceSpan::from(0..0),
+            label: String::new(),
+            help: None,
+            range: 0..0,
+        }
     }
 }
 

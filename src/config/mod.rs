@@ -8,7 +8,7 @@ pub use file::{CONFIG_NAMES, ConfigError, find, parse};
 use std::sync::Arc;
 
 use crate::catalog::Catalog;
-use crate::registry::{BUILTINS, EnabledRule, OptionValue, RuleMeta};
+use crate::meta::{BUILTINS, EnabledRule, OptionValue, RuleMeta};
 use crate::severity::Severity;
 
 /// How one rule is configured.

@@ -389,7 +389,7 @@ impl<'c> Resolver<'c> {
             format!("did you mean {}? Or define it under `exercises:` with `tags`", names.join(", "))
         };
         let diagnostic = Diagnostic::new(
-            &crate::registry::UNKNOWN_EXERCISE,
+            &crate::meta::UNKNOWN_EXERCISE,
             Severity::Warning,
             format!("unknown exercise `{name}`"),
             span,

@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use super::stream::Counts;
-use super::{FileReport, RenderOptions, Summary};
+use super::{LintedFile, RenderOptions, Summary};
 
 /// One output format.
 pub(super) trait Emitter: Sync {
@@ -19,7 +19,7 @@ pub(super) trait Emitter: Sync {
 
     /// One file's part, rendered on the worker that linted the file; a format that folds
     /// findings sets `counts.entries`.
-    fn part(&self, report: &FileReport, options: &RenderOptions, counts: &mut Counts) -> Body;
+    fn part(&self, report: &LintedFile, options: &RenderOptions, counts: &mut Counts) -> Body;
 
     /// Writes a part, in file order.
     fn write_part(&self, body: &Body, sink: &mut Sink<'_>) -> io::Result<()> {

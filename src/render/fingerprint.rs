@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{FileReport, RenderOptions};
+use super::{LintedFile, RenderOptions};
 use crate::diagnostic::Diagnostic;
 
 /// Fingerprints of one file's findings: from the file, the rule and the logical location
@@ -18,7 +18,7 @@ pub(super) struct Fingerprinter {
 
 impl Fingerprinter {
     /// Fingerprints for the findings of `report`.
-    pub(super) fn new(report: &FileReport, options: &RenderOptions) -> Fingerprinter {
+    pub(super) fn new(report: &LintedFile, options: &RenderOptions) -> Fingerprinter {
         let name = report.source.name();
         let file = options.base.as_ref().and_then(|base| base.relative(name)).unwrap_or_else(|| name.to_owned());
         Fingerprinter { file, seen: HashMap::new() }

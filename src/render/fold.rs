@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
-use crate::registry::Fold;
+use crate::meta::Fold;
 use crate::source::Source;
 
 /// Places listed by name after the first occurrence; the rest are counted.

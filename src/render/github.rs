@@ -5,14 +5,14 @@ use std::io::{self, Write};
 
 use super::emit::{Body, Emitter, Sink};
 use super::stream::Counts;
-use super::{FileReport, RenderOptions, Summary, fold};
+use super::{LintedFile, RenderOptions, Summary, fold};
 use crate::diagnostic::Severity;
 
 /// `--format github`.
 pub(super) struct Github;
 
 impl Emitter for Github {
-    fn part(&self, report: &FileReport, options: &RenderOptions, _: &mut Counts) -> Body {
+    fn part(&self, report: &LintedFile, options: &RenderOptions, _: &mut Counts) -> Body {
         Body::Text(part(report, options))
     }
 
@@ -22,7 +22,7 @@ impl Emitter for Github {
 }
 
 /// One file's `::error file=...,line=...::message` lines.
-fn part(report: &FileReport, options: &RenderOptions) -> Vec<u8> {
+fn part(report: &LintedFile, options: &RenderOptions) -> Vec<u8> {
     let mut out = Vec::new();
     let file = escape_property(&crate::safe_text::line(report.source.name()));
     for entry in &fold::entries_for(&report.diagnostics, options.show_all) {

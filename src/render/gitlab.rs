@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::emit::{Body, Emitter, Item, Sink};
 use super::fingerprint::Fingerprinter;
 use super::json_stream::{self, pretty_item};
-use super::{FileReport, RenderOptions, Summary};
+use super::{LintedFile, RenderOptions, Summary};
 use crate::diagnostic::Severity;
 
 /// `--format gitlab`.
@@ -23,7 +23,7 @@ impl Emitter for Gitlab {
         json_stream::begin(sink.out, DOCUMENT, MARKER)
     }
 
-    fn part(&self, report: &FileReport, options: &RenderOptions, _: &mut super::stream::Counts) -> Body {
+    fn part(&self, report: &LintedFile, options: &RenderOptions, _: &mut super::stream::Counts) -> Body {
         Body::Items(items(report, options))
     }
 
@@ -71,7 +71,7 @@ fn severity(severity: Severity) -> &'static str {
 }
 
 /// One file's diagnostics as Code Quality issues.
-fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
+fn items(report: &LintedFile, options: &RenderOptions) -> Vec<Item> {
     let indent = INDENT;
     // GitLab matches issues to files by their path in the repository.
     let path = options.base.as_ref().and_then(|base| base.relative(report.source.name()));

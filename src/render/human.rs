@@ -10,7 +10,7 @@ use codespan_reporting::term::{self, Config};
 use super::emit::{Body, Emitter, Sink};
 use super::fold::{self, Entry};
 use super::stream::Counts;
-use super::{FileReport, RenderOptions, Summary, plural};
+use super::{LintedFile, RenderOptions, Summary, plural};
 use crate::diagnostic::{Severity, Span};
 use crate::safe_text::{self, DisplayText};
 
@@ -18,7 +18,7 @@ use crate::safe_text::{self, DisplayText};
 pub(super) struct Human;
 
 impl Emitter for Human {
-    fn part(&self, report: &FileReport, options: &RenderOptions, counts: &mut Counts) -> Body {
+    fn part(&self, report: &LintedFile, options: &RenderOptions, counts: &mut Counts) -> Body {
         let (text, entries) = part(report, options);
         counts.entries = entries;
         Body::Text(text)
@@ -31,7 +31,7 @@ impl Emitter for Human {
 
 /// One file's snippets, one per entry (repeats folded unless `show_all`), and how many
 /// entries they are.
-fn part(report: &FileReport, options: &RenderOptions) -> (Vec<u8>, usize) {
+fn part(report: &LintedFile, options: &RenderOptions) -> (Vec<u8>, usize) {
     let mut out = Vec::new();
     // A clean file shows nothing: its text is not even scanned for escapes.
     if report.diagnostics.is_empty() || options.statistics {

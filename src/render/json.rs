@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 
 use super::emit::{Body, Emitter, Item, Sink};
 use super::json_stream::{self, pretty_item};
-use super::{FileReport, RenderOptions, RunProblem, Summary, fold};
+use super::{LintedFile, PathProblem, RenderOptions, Summary, fold};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::fix::Applicability;
 use crate::source::Source;
@@ -30,7 +30,7 @@ impl Emitter for Json {
         json_stream::begin(sink.out, &skeleton(&Summary::default(), &sink.options), MARKER)
     }
 
-    fn part(&self, report: &FileReport, _: &RenderOptions, _: &mut super::stream::Counts) -> Body {
+    fn part(&self, report: &LintedFile, _: &RenderOptions, _: &mut super::stream::Counts) -> Body {
         Body::Items(items(report))
     }
 
@@ -56,7 +56,7 @@ impl Emitter for Json {
 }
 
 /// One file's diagnostics as elements of the `diagnostics` array.
-fn items(report: &FileReport) -> Vec<Item> {
+fn items(report: &LintedFile) -> Vec<Item> {
     let indent = INDENT;
     let folded = fold::folded_into(&report.diagnostics);
     report
@@ -89,8 +89,8 @@ struct Document<'a> {
     /// Always empty here: the stream writes the elements (see `json_stream`).
     diagnostics: Vec<()>,
     summary: SummaryRecord,
-    #[serde(skip_serializing_if = "<[RunProblem]>::is_empty", serialize_with = "errors")]
-    errors: &'a [RunProblem],
+    #[serde(skip_serializing_if = "<[PathProblem]>::is_empty", serialize_with = "errors")]
+    errors: &'a [PathProblem],
 }
 
 #[derive(Serialize)]
@@ -107,7 +107,7 @@ impl From<Summary> for SummaryRecord {
     }
 }
 
-fn errors<S: Serializer>(errors: &&[RunProblem], serializer: S) -> Result<S::Ok, S::Error> {
+fn errors<S: Serializer>(errors: &&[PathProblem], serializer: S) -> Result<S::Ok, S::Error> {
     #[derive(Serialize)]
     struct ErrorRecord<'a> {
         path: &'a str,

@@ -8,13 +8,13 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::emit::{Body, Emitter, Sink};
 use super::stream::Counts;
-use super::{FileReport, RenderOptions, RunProblem, Summary};
+use super::{LintedFile, PathProblem, RenderOptions, Summary};
 
 /// `--format junit`.
 pub(super) struct Junit;
 
 impl Emitter for Junit {
-    fn part(&self, report: &FileReport, _: &RenderOptions, _: &mut Counts) -> Body {
+    fn part(&self, report: &LintedFile, _: &RenderOptions, _: &mut Counts) -> Body {
         Body::Text(part(report))
     }
 
@@ -32,7 +32,7 @@ impl Emitter for Junit {
 }
 
 /// One file's test suite, as it stands inside `<testsuites>` (on a new, indented line).
-fn part(report: &FileReport) -> Vec<u8> {
+fn part(report: &LintedFile) -> Vec<u8> {
     nested(|writer| write_suite(writer, report))
 }
 
@@ -91,7 +91,7 @@ fn xml_safe(text: &str) -> String {
 }
 
 /// A path that could not be checked: a suite with one errored test case.
-fn write_error_suite(writer: &mut Writer<&mut dyn Write>, error: &RunProblem) -> io::Result<()> {
+fn write_error_suite(writer: &mut Writer<&mut dyn Write>, error: &PathProblem) -> io::Result<()> {
     let name = xml_safe(&error.path);
     let suite = BytesStart::new("testsuite").with_attributes([
         ("name", name.as_str()),
@@ -111,7 +111,7 @@ fn write_error_suite(writer: &mut Writer<&mut dyn Write>, error: &RunProblem) ->
     writer.write_event(Event::End(BytesEnd::new("testsuite"))).map_err(io::Error::other)
 }
 
-fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &FileReport) -> io::Result<()> {
+fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &LintedFile) -> io::Result<()> {
     let name_text = xml_safe(report.source.name());
     let name = name_text.as_str();
     let tests = report.diagnostics.len().max(1).to_string();

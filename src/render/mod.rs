@@ -20,12 +20,13 @@ pub mod stream;
 use std::io::{self, Write};
 
 use crate::diagnostic::Diagnostic;
-use crate::registry::EnabledRule;
+pub use crate::diagnostic::PathProblem;
+use crate::meta::EnabledRule;
 use crate::source::Source;
 
 /// One linted file and its diagnostics, sorted by position.
 #[derive(Debug, Clone)]
-pub struct FileReport {
+pub struct LintedFile {
     /// The file.
     pub source: Source,
     /// What was found.
@@ -89,22 +90,13 @@ pub struct RenderOptions {
     pub statistics: bool,
     /// What could not be checked (unreadable paths, a broken config): machine formats
     /// report them in their own terms so CI sees the run was incomplete.
-    pub run_errors: Vec<RunProblem>,
+    pub run_errors: Vec<PathProblem>,
     /// Where the run's paths are relative to, for formats that name files by repository
     /// path (SARIF); `None` leaves paths as given.
     pub base: Option<SourceBase>,
     /// What the run reports: enabled rules, then built-in diagnostics (SARIF lists them;
     /// `Config::enabled_rules` builds the list).
     pub rules: Vec<EnabledRule>,
-}
-
-/// A path the run could not check, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RunProblem {
-    /// The path as given or walked.
-    pub path: String,
-    /// Why, in a short lowercase phrase.
-    pub message: String,
 }
 
 /// The directory runlint ran in and the repository root above it.
@@ -195,7 +187,7 @@ pub(crate) fn plural(count: usize, one: &str, many: &str) -> String {
 }
 
 /// Writes `reports` in `format`: file by file through [`stream::Stream`], as a run does.
-pub fn render(format: Format, reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(format: Format, reports: &[LintedFile], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let mut stream = stream::Stream::begin(format, options.clone(), out)?;
     for report in reports {
         stream.part(&stream::part(format, report, options))?;

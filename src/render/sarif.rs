@@ -8,7 +8,7 @@ use std::io;
 use super::emit::{Body, Emitter, Item, Sink};
 use super::fingerprint::Fingerprinter;
 use super::json_stream::{self, pretty_item};
-use super::{FileReport, RenderOptions, Summary};
+use super::{LintedFile, RenderOptions, Summary};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::source::Source;
 
@@ -24,7 +24,7 @@ impl Emitter for Sarif {
         json_stream::begin(sink.out, &skeleton(&sink.options), MARKER)
     }
 
-    fn part(&self, report: &FileReport, options: &RenderOptions, _: &mut super::stream::Counts) -> Body {
+    fn part(&self, report: &LintedFile, options: &RenderOptions, _: &mut super::stream::Counts) -> Body {
         Body::Items(items(report, options))
     }
 
@@ -40,7 +40,7 @@ impl Emitter for Sarif {
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// One file's diagnostics as SARIF results.
-fn items(report: &FileReport, options: &RenderOptions) -> Vec<Item> {
+fn items(report: &LintedFile, options: &RenderOptions) -> Vec<Item> {
     let indent = INDENT;
     let mut fingerprints = Fingerprinter::new(report, options);
     // One artifact location per file, shared by its results.
@@ -63,7 +63,7 @@ fn skeleton(options: &RenderOptions) -> String {
         tool: json!({ "driver": {
             "name": "runlint",
             "version": env!("CARGO_PKG_VERSION"),
-            "informationUri": crate::registry::PROJECT_URI,
+            "informationUri": crate::meta::PROJECT_URI,
             "rules": descriptors(options),
         }}),
         column_kind: "unicodeCodePoints",
@@ -175,7 +175,7 @@ struct ResultRecord<'a> {
 
 impl<'a> ResultRecord<'a> {
     fn new(
-        report: &'a FileReport,
+        report: &'a LintedFile,
         diagnostic: &'a Diagnostic,
         fingerprint: String,
         artifact: &ArtifactLocation,

@@ -4,14 +4,14 @@ use std::io::{self, Write};
 
 use super::emit::{Body, Emitter, Sink};
 use super::stream::Counts;
-use super::{FileReport, RenderOptions, Summary};
+use super::{LintedFile, RenderOptions, Summary};
 use crate::safe_text;
 
 /// `--format short`.
 pub(super) struct Short;
 
 impl Emitter for Short {
-    fn part(&self, report: &FileReport, _: &RenderOptions, _: &mut Counts) -> Body {
+    fn part(&self, report: &LintedFile, _: &RenderOptions, _: &mut Counts) -> Body {
         Body::Text(part(report))
     }
 
@@ -24,7 +24,7 @@ impl Emitter for Short {
 }
 
 /// One line per diagnostic of one file.
-fn part(report: &FileReport) -> Vec<u8> {
+fn part(report: &LintedFile) -> Vec<u8> {
     let mut out = Vec::new();
     let name = safe_text::line(report.source.name());
     for diagnostic in &report.diagnostics {

@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use super::emit::{Body, Emitter, Sink};
-use super::{FileReport, Format, RenderOptions, RunProblem, Summary};
+use super::{Format, LintedFile, PathProblem, RenderOptions, Summary};
 use crate::diagnostic::Severity;
 use crate::fix::Applicability;
 
@@ -43,7 +43,7 @@ pub struct Counts {
 
 impl Counts {
     /// The counts of one file's diagnostics.
-    pub fn of(report: &FileReport) -> Counts {
+    pub fn of(report: &LintedFile) -> Counts {
         let mut counts =
             Counts { files_with_findings: usize::from(!report.diagnostics.is_empty()), ..Counts::default() };
         for diagnostic in &report.diagnostics {
@@ -89,7 +89,7 @@ impl Counts {
 }
 
 /// Renders one file's part.
-pub fn part(format: Format, report: &FileReport, options: &RenderOptions) -> Part {
+pub fn part(format: Format, report: &LintedFile, options: &RenderOptions) -> Part {
     let mut counts = Counts::of(report);
     let body = format.emitter().part(report, options, &mut counts);
     Part { counts, body }
@@ -127,7 +127,7 @@ impl<'o> Stream<'o> {
     }
 
     /// Writes what comes after the parts; `run_errors` are the paths the run could not check.
-    pub fn finish(mut self, run_errors: Vec<RunProblem>) -> io::Result<()> {
+    pub fn finish(mut self, run_errors: Vec<PathProblem>) -> io::Result<()> {
         self.sink.options.run_errors = run_errors;
         let totals = &self.sink.totals;
         let summary =

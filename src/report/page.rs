@@ -8,8 +8,8 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::chart::charts;
 use super::data::{Chip, DayCell, ExerciseLine, Finding, PlanView, WeekRow};
 use super::phase_colour;
+use crate::meta::RuleMeta;
 use crate::plan::Weekday;
-use crate::registry::RuleMeta;
 use crate::render::plural;
 
 const STYLE: &str = include_str!("report.css");

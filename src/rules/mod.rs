@@ -36,13 +36,13 @@ macro_rules! option_type {
 /// The documented default of an option kind.
 macro_rules! option_default {
     (integer, $value:expr) => {
-        $crate::registry::OptionDefault::Integer($value)
+        $crate::meta::OptionDefault::Integer($value)
     };
     (number, $value:expr) => {
-        $crate::registry::OptionDefault::Number($value)
+        $crate::meta::OptionDefault::Number($value)
     };
     (choice $choice:ty, $value:expr) => {
-        $crate::registry::OptionDefault::Choice(<$choice>::name($value), <$choice>::NAMES)
+        $crate::meta::OptionDefault::Choice(<$choice>::name($value), <$choice>::NAMES)
     };
 }
 
@@ -75,20 +75,20 @@ macro_rules! declare_rule {
     ) => {
         /// The rule's registry entry.
         pub static RULE: $crate::rules::Rule = $crate::rules::Rule {
-            meta: $crate::registry::RuleMeta {
+            meta: $crate::meta::RuleMeta {
                 name: $name,
-                category: Some($crate::registry::Category::$category),
+                category: Some($crate::meta::Category::$category),
                 default_severity: default_severity!($default),
                 summary: $summary,
                 doc: include_str!(concat!("../../rules/", $name, ".md")),
-                options: &[$($($crate::registry::RuleOption {
+                options: &[$($($crate::meta::RuleOption {
                     name: $key,
                     default: option_default!($kind $($choice)?, $value),
                     description: $description,
                 },)+)?],
                 suppressible: true,
                 configurable: true,
-                fold: $crate::registry::Fold::ByRule,
+                fold: $crate::meta::Fold::ByRule,
                 fix: fix_kind!($($fix)?),
             },
             check,
@@ -116,16 +116,16 @@ macro_rules! declare_rule {
 /// The fixes a rule declares: `none` (the default), `unsafe` or `safe`.
 macro_rules! fix_kind {
     () => {
-        $crate::registry::FixKind::None
+        $crate::meta::FixKind::None
     };
     (none) => {
-        $crate::registry::FixKind::None
+        $crate::meta::FixKind::None
     };
     (unsafe) => {
-        $crate::registry::FixKind::Unsafe
+        $crate::meta::FixKind::Unsafe
     };
     (safe) => {
-        $crate::registry::FixKind::Safe
+        $crate::meta::FixKind::Safe
     };
 }
 
@@ -143,8 +143,8 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::fix::Fix;
+use crate::meta::{BUILTINS, OptionValue, RuleMeta};
 use crate::model::{ExerciseView, Model, SessionView, WeekView};
-use crate::registry::{BUILTINS, OptionValue, RuleMeta};
 use crate::severity::Severity;
 
 /// A lint rule: its metadata and its check over the resolved model.

@@ -3,7 +3,7 @@
 use super::{OptionKind, RuleContext, with_optional_fix};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Model, SessionView};
-use crate::registry::OptionValue;
+use crate::meta::OptionValue;
 
 declare_rule! {
     name: "single-leg-missing",

@@ -7,27 +7,17 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::{self, Config};
-use crate::diagnostic::Span;
+use crate::config::{self, Config, ConfigError};
 
 /// One config file as last read.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct LoadedConfig {
     /// The config to lint with (the defaults when the file has mistakes).
     pub config: Arc<Config>,
     /// The file's text as read (empty when it could not be read).
     pub text: String,
     /// What is wrong with it: a byte span in `text`, the message and a suggestion.
-    pub problems: Vec<ConfigProblem>,
-}
-
-/// One mistake in a config file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigProblem {
-    /// Where, in the file's text.
-    pub span: Span,
-    /// What is wrong.
-    pub message: String,
+    pub problems: Vec<ConfigError>,
 }
 
 /// Configs by path, and which config each directory uses.
@@ -77,8 +67,8 @@ fn read(path: &Path) -> LoadedConfig {
     let text = match crate::discover::read_config_file(path) {
         Ok(text) => text,
         Err(error) => {
-            let message = format!("cannot read the config file: {}", crate::discover::describe_io_error(&error));
-            let problems = vec![ConfigProblem { span: Span::default(), message }];
+            let why = crate::discover::describe_io_error(&error);
+            let problems = vec![ConfigError::unreadable(&path.display().to_string(), &why)];
             return LoadedConfig { config: defaults(), text: String::new(), problems };
         }
     };
@@ -86,7 +76,7 @@ fn read(path: &Path) -> LoadedConfig {
 }
 
 /// The mistakes in a config file as the editor holds it (perhaps not yet saved).
-pub fn problems_in_text(document: &super::documents::Document) -> Vec<ConfigProblem> {
+pub fn problems_in_text(document: &super::documents::Document) -> Vec<ConfigError> {
     let Some(path) = document.path.as_deref() else { return Vec::new() };
     parse(path, document.source.text().to_owned()).problems
 }
@@ -97,19 +87,6 @@ fn parse(path: &Path, text: String) -> LoadedConfig {
     let name = path.display().to_string();
     match config::parse(&name, &text, base) {
         Ok(config) => LoadedConfig { config: Arc::new(config), text, problems: Vec::new() },
-        Err(errors) => {
-            let problems = errors
-                .iter()
-                .map(|error| {
-                    let range = error.range();
-                    let message = match error.help() {
-                        Some(help) => format!("{}\nhelp: {help}", error.message()),
-                        None => error.message().to_owned(),
-                    };
-                    ConfigProblem { span: Span::new(range.start, range.end), message }
-                })
-                .collect();
-            LoadedConfig { config: Arc::new(Config::default()), text, problems }
-        }
+        Err(problems) => LoadedConfig { config: Arc::new(Config::default()), text, problems },
     }
 }

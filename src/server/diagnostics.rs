@@ -3,8 +3,8 @@
 
 use lsp_types::{CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri};
 
-use super::configs::ConfigProblem;
 use super::position::{Encoding, range};
+use crate::config::ConfigError;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Source;
 
@@ -40,13 +40,14 @@ pub fn to_lsp(diagnostic: &Diagnostic, source: &Source, uri: &Uri, encoding: Enc
 }
 
 /// A mistake in a config file, shown on the config file.
-pub fn config_problem(problem: &ConfigProblem, source: &Source, encoding: Encoding) -> lsp_types::Diagnostic {
+pub fn config_problem(problem: &ConfigError, source: &Source, encoding: Encoding) -> lsp_types::Diagnostic {
+    let at = problem.range();
     lsp_types::Diagnostic {
-        range: range(source, encoding, problem.span),
+        range: range(source, encoding, crate::span::Span::new(at.start, at.end)),
         severity: Some(DiagnosticSeverity::ERROR),
         code: Some(NumberOrString::String("config".to_owned())),
         source: Some(SOURCE.to_owned()),
-        message: problem.message.clone(),
+        message: problem.message_with_help(),
         ..lsp_types::Diagnostic::default()
     }
 }

@@ -116,7 +116,7 @@ pub fn runlint_in(dir: &Path) -> Command {
 /// What `format` prints for `reports`.
 pub fn rendered(
     format: runlint::render::Format,
-    reports: &[runlint::render::FileReport],
+    reports: &[runlint::render::LintedFile],
     options: &runlint::render::RenderOptions,
 ) -> String {
     let mut out = Vec::new();

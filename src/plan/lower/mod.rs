@@ -22,7 +22,7 @@ pub fn parse(source: &Source) -> Result<Plan, Vec<Diagnostic>> {
         Ok(parsed) => parsed,
         Err(error) => {
             let message = format!("invalid YAML: {}", error.message);
-            let diagnostic = Diagnostic::new(&crate::registry::SYNTAX_ERROR, Severity::Error, message, error.span)
+            let diagnostic = Diagnostic::new(&crate::meta::SYNTAX_ERROR, Severity::Error, message, error.span)
                 .with_span_label("the YAML parser stopped here");
             return Err(vec![diagnostic]);
         }
@@ -273,7 +273,7 @@ impl<'s> Lowering<'s> {
 
 /// An `invalid-plan` error.
 fn invalid(span: Span, message: impl Into<String>) -> Diagnostic {
-    Diagnostic::new(&crate::registry::INVALID_PLAN, Severity::Error, message, span)
+    Diagnostic::new(&crate::meta::INVALID_PLAN, Severity::Error, message, span)
 }
 
 /// How a node is described in "found ..." messages: its text for scalars, its kind otherwise.

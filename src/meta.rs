@@ -1,6 +1,7 @@
-//! What runlint knows about every kind of diagnostic it reports: the lint rules (declared
-//! in `rules/`) and the built-in diagnostics declared here. Diagnostics carry a
-//! `&'static RuleMeta`, so nothing else spells a rule's name.
+//! What runlint knows about every kind of diagnostic it reports, apart from how it is
+//! found: name, category, severity, options, fixes. The lint rules declare theirs in
+//! `rules/` (whose `registry()` lists every kind); the built-in diagnostics are declared
+//! here. Diagnostics carry a `&'static RuleMeta`, so nothing else spells a rule's name.
 
 use std::fmt;
 

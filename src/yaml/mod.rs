@@ -7,10 +7,16 @@
 //! scalars from the source, and needs no recursion, so hostile nesting cannot overflow
 //! the stack.
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+mod merge;
+mod scalar;
 
-use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, ScanError, Span as EventSpan, Tag};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use merge::merge_keys;
+use scalar::resolve;
+
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, ScanError, Span as EventSpan};
 
 use crate::diagnostic::Span;
 use crate::source::Source;
@@ -310,115 +316,6 @@ fn respan(node: &mut Node<'_>, span: Span) {
         }),
         _ => {}
     }
-}
-
-/// Applies `<<` merge keys: the merged mappings' entries are added where the mapping does
-/// not set the key itself (earlier merge sources win over later ones).
-fn merge_keys<'s>(entries: Vec<(Node<'s>, Node<'s>)>) -> Vec<(Node<'s>, Node<'s>)> {
-    if !entries.iter().any(|(key, _)| is_merge_key(key)) {
-        return entries;
-    }
-    let mut own = Vec::with_capacity(entries.len());
-    let mut sources = Vec::new();
-    for (key, value) in entries {
-        if is_merge_key(&key) {
-            match value.value {
-                Value::Seq(items) => sources.extend(items),
-                _ => sources.push(value),
-            }
-        } else {
-            own.push((key, value));
-        }
-    }
-    // Keys already present, so each merged key is one look-up: a huge inline `<<:` stays linear.
-    let mut present: HashSet<MergeKey> = own.iter().filter_map(|(key, _)| merge_key(key)).collect();
-    for source in sources {
-        // A merge source that is not a mapping is kept as an ordinary entry so lowering reports it.
-        let Value::Map(merged) = source.value else {
-            own.push((Node { span: source.span, value: Value::Str(Cow::Borrowed("<<")) }, source));
-            continue;
-        };
-        for (key, value) in merged {
-            let is_new = merge_key(&key).is_none_or(|identity| present.insert(identity));
-            if is_new {
-                own.push((key, value));
-            }
-        }
-    }
-    own
-}
-
-/// The identity of a mapping key for merging; keys of other kinds never equal one another.
-#[derive(PartialEq, Eq, Hash)]
-enum MergeKey {
-    Str(String),
-    Int(i64),
-    Bool(bool),
-}
-
-fn merge_key(key: &Node<'_>) -> Option<MergeKey> {
-    match &key.value {
-        Value::Str(text) => Some(MergeKey::Str(text.to_string())),
-        Value::Int(value) => Some(MergeKey::Int(*value)),
-        Value::Bool(value) => Some(MergeKey::Bool(*value)),
-        _ => None,
-    }
-}
-
-fn is_merge_key(key: &Node<'_>) -> bool {
-    key.value.as_str() == Some("<<")
-}
-
-/// Resolves a scalar with the YAML 1.2 core schema; quoted scalars and `!!str` are strings.
-fn resolve<'s>(text: Cow<'s, str>, style: ScalarStyle, tag: Option<&Tag>) -> Value<'s> {
-    let tag_suffix = tag.map(|t| t.to_string());
-    let core =
-        tag_suffix.as_deref().and_then(|t| t.strip_prefix("tag:yaml.org,2002:").or_else(|| t.strip_prefix("!!")));
-    match core {
-        Some("str") => return Value::Str(text),
-        Some("null") => return Value::Null,
-        _ => {}
-    }
-    if style != ScalarStyle::Plain && core.is_none() {
-        return Value::Str(text);
-    }
-    let plain = text.as_ref();
-    match plain {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" => return Value::Bool(true),
-        "false" | "False" | "FALSE" => return Value::Bool(false),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
-        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
-        _ => {}
-    }
-    if let Some(number) = resolve_number(plain) {
-        return number;
-    }
-    Value::Str(text)
-}
-
-fn resolve_number(text: &str) -> Option<Value<'static>> {
-    let bytes = text.as_bytes();
-    let first = *bytes.first()?;
-    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-        return None;
-    }
-    if let Some(hex) = text.strip_prefix("0x") {
-        return i64::from_str_radix(hex, 16).ok().map(Value::Int);
-    }
-    if let Some(octal) = text.strip_prefix("0o") {
-        return i64::from_str_radix(octal, 8).ok().map(Value::Int);
-    }
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(
-            text.parse::<i64>().map_or_else(|_| Value::Float(text.parse().unwrap_or(f64::INFINITY)), Value::Int),
-        );
-    }
-    let is_float_shape = digits.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
-        && digits.bytes().any(|b| b.is_ascii_digit());
-    if is_float_shape { text.parse::<f64>().ok().map(Value::Float) } else { None }
 }
 
 fn scan_error(source: &Source, error: &ScanError) -> YamlError {
