@@ -72,6 +72,16 @@ impl DisplayText {
         Some(DisplayText { text: escaped_text, shifts })
     }
 
+    /// Where an offset of the escaped text lies in the original (the inverse of
+    /// [`DisplayText::map`] at the offsets it returns).
+    pub fn unmap(&self, shown_offset: usize) -> usize {
+        let after = self.shifts.partition_point(|(_, shown)| *shown <= shown_offset);
+        match after.checked_sub(1).and_then(|i| self.shifts.get(i)) {
+            Some((original, shown)) => original + (shown_offset - shown),
+            None => shown_offset,
+        }
+    }
+
     /// Where an offset of the original text lies in the escaped text.
     pub fn map(&self, offset: usize) -> usize {
         let after = self.shifts.partition_point(|(original, _)| *original <= offset);
@@ -116,5 +126,8 @@ mod tests {
         assert_eq!(shown.map(4), 9);
         let b = original.find('b').unwrap_or(0);
         assert_eq!(&shown.text[shown.map(b)..shown.map(b) + 1], "b");
+        for offset in [0, 3, 4, b, original.len()] {
+            assert_eq!(shown.unmap(shown.map(offset)), offset);
+        }
     }
 }

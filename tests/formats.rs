@@ -237,3 +237,29 @@ fn every_format_clap_offers_is_in_format_all() {
     use clap::ValueEnum;
     assert_eq!(Format::value_variants(), Format::ALL.as_slice());
 }
+
+#[test]
+fn human_output_counts_columns_in_the_plan_text_not_in_its_escaped_form() {
+    // A zero-width joiner is shown escaped (`\u{200d}`, eight characters) but is one
+    // character of the plan: the finding after it is at the same column in every format.
+    let plan = "plan: x\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [\"👨\u{200d}👩 x\", squatt]\n";
+    let reports = [report("zwj.yaml", plan)];
+    let short = rendered(Format::Short, &reports, &common::render_options());
+    let human = rendered(Format::Human, &reports, &common::render_options());
+    let places = |text: &str| -> Vec<String> {
+        text.match_indices("zwj.yaml:7:")
+            .map(|(at, _)| {
+                text[at..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && *c != ' ')
+                    .collect::<String>()
+                    .trim_end_matches(':')
+                    .to_owned()
+            })
+            .collect()
+    };
+    let short_places: BTreeSet<String> = places(&short).into_iter().collect();
+    let human_places: BTreeSet<String> = places(&human).into_iter().collect();
+    assert!(short_places.contains("zwj.yaml:7:30"), "{short}");
+    assert_eq!(human_places, short_places, "{human}");
+}

@@ -1,9 +1,10 @@
 //! `--format human`: annotated snippets rendered by codespan-reporting.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label as SnippetLabel, Severity as SnippetSeverity};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{Error as FilesError, Files, SimpleFile};
 use codespan_reporting::term::termcolor::{Buffer, ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Config};
 
@@ -42,7 +43,7 @@ fn part(report: &LintedFile, options: &RenderOptions) -> (Vec<u8>, usize) {
     let name = safe_text::line(report.source.name());
     let escaped = DisplayText::of(report.source.text());
     let text = escaped.as_ref().map_or(report.source.text(), |shown| shown.text.as_str());
-    let file = SimpleFile::new(name, text);
+    let file = ShownFile { file: SimpleFile::new(name, text), source: &report.source, escaped: escaped.as_ref() };
     let place = Place { escaped: escaped.as_ref(), len: report.source.len() };
     let entries = fold::entries_for(&report.diagnostics, options.show_all);
     for entry in &entries {
@@ -97,6 +98,42 @@ fn write_statistics(by_rule: &[(&'static str, Severity, usize)], out: &mut dyn W
 }
 
 /// Where a span lies in the text the snippet shows.
+/// The file as the snippets show it (escaped), with columns counted in the original
+/// text, as every other format counts them: an escaped character takes several columns on
+/// screen but is one in the plan.
+struct ShownFile<'a> {
+    file: SimpleFile<Cow<'a, str>, &'a str>,
+    source: &'a crate::source::Source,
+    escaped: Option<&'a DisplayText>,
+}
+
+impl<'a> Files<'a> for ShownFile<'a> {
+    type FileId = ();
+    type Name = Cow<'a, str>;
+    type Source = &'a str;
+
+    fn name(&'a self, id: ()) -> Result<Self::Name, FilesError> {
+        Files::name(&self.file, id)
+    }
+
+    fn source(&'a self, id: ()) -> Result<&'a str, FilesError> {
+        Files::source(&self.file, id)
+    }
+
+    fn line_index(&'a self, id: (), byte_index: usize) -> Result<usize, FilesError> {
+        Files::line_index(&self.file, id, byte_index)
+    }
+
+    fn line_range(&'a self, id: (), line_index: usize) -> Result<std::ops::Range<usize>, FilesError> {
+        Files::line_range(&self.file, id, line_index)
+    }
+
+    fn column_number(&'a self, _: (), _: usize, byte_index: usize) -> Result<usize, FilesError> {
+        let original = self.escaped.map_or(byte_index, |shown| shown.unmap(byte_index));
+        Ok(self.source.position(original).column)
+    }
+}
+
 struct Place<'a> {
     /// The escaped text, when the source needed escaping.
     escaped: Option<&'a DisplayText>,
