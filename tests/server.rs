@@ -366,6 +366,22 @@ fn hover_explains_exercises_and_rules() {
 }
 
 #[test]
+fn hover_is_plain_text_for_a_client_that_asks_for_it() {
+    // eglot lists plain text first unless a Markdown mode is installed.
+    let capabilities = json!({"textDocument": {"hover": {"contentFormat": ["plaintext", "markdown"]}}});
+    let mut client = Client::start_with(capabilities, &[]);
+    let text = PLAN.replace("reverse lunge: 3x8 each", "reverse lunge: 3x10 each @ 10kg");
+    let _ = client.open("untitled:p.yaml", &text);
+    let params = json!({"textDocument": {"uri": "untitled:p.yaml"}, "position": position_of(&text, "reverse lunge")});
+    let hover = client.request("textDocument/hover", params)["result"].clone();
+    assert_eq!(hover["contents"]["kind"], "plaintext", "{hover}");
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.starts_with("reverse lunge (runlint catalogue)"), "{value}");
+    assert!(value.contains("3x10 each @ 10kg") && !value.contains('\\') && !value.contains("**"), "{value}");
+    client.finish();
+}
+
+#[test]
 fn completion_offers_what_is_valid_where_the_cursor_is() {
     let mut client = Client::start();
     let monday = PLAN.split("      tue:").next().unwrap();

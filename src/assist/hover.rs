@@ -9,15 +9,64 @@ use crate::model::{ExerciseView, Model, effort};
 use crate::plan::{Load, Plan};
 use crate::source::Source;
 
-/// The Markdown shown for the position `offset` of `source` (analysed as `analysis`),
-/// and the span it is about.
-pub fn hover(source: &Source, analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
+/// How the client shows a hover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Markup {
+    /// Markdown: names in bold, plan text escaped so it stays literal.
+    #[default]
+    Markdown,
+    /// Plain text, for clients that ask for it.
+    PlainText,
+}
+
+impl Markup {
+    /// Text from a plan or a config, shown as written (one line).
+    fn literal(self, text: &str) -> String {
+        match self {
+            Markup::Markdown => markdown_text(text),
+            Markup::PlainText => crate::safe_text::line(text).into_owned(),
+        }
+    }
+
+    /// A name from a plan or a config in bold, where the markup has bold.
+    fn strong(self, text: &str) -> String {
+        self.bold(&self.literal(text))
+    }
+
+    /// runlint's own words (a rule's name) in bold, where the markup has bold.
+    fn bold(self, word: &str) -> String {
+        match self {
+            Markup::Markdown => format!("**{word}**"),
+            Markup::PlainText => word.to_owned(),
+        }
+    }
+
+    /// A word of the plan format (`exercises:`), set as code where the markup has it.
+    fn code(self, word: &str) -> String {
+        match self {
+            Markup::Markdown => format!("`{word}`"),
+            Markup::PlainText => word.to_owned(),
+        }
+    }
+
+    /// A link.
+    fn link(self, label: &str, url: &str) -> String {
+        match self {
+            Markup::Markdown => format!("[{label}]({url})"),
+            Markup::PlainText => format!("{label}: {url}"),
+        }
+    }
+}
+
+/// What is shown for the position `offset` of `source` (analysed as `analysis`), in
+/// `markup`, and the span it is about.
+pub fn hover(source: &Source, analysis: &Analysis, offset: usize, markup: Markup) -> Option<(Span, String)> {
     let text_spans = analysis.plan().map_or(&[][..], |plan| plan.text_spans.as_slice());
-    if let Some(found) = rule_in_comment(source, text_spans, offset) {
+    if let Some(found) = rule_in_comment(source, text_spans, offset, markup) {
         return Some(found);
     }
     let config = &analysis.config;
-    exercise(analysis.model()?, config, offset).or_else(|| definition(analysis.plan()?, config, offset))
+    exercise(analysis.model()?, config, offset, markup).or_else(|| definition(analysis.plan()?, config, offset, markup))
 }
 
 fn contains(span: Span, offset: usize) -> bool {
@@ -25,68 +74,70 @@ fn contains(span: Span, offset: usize) -> bool {
 }
 
 /// A rule named in a `# runlint: allow` comment.
-fn rule_in_comment(source: &Source, text_spans: &[Span], offset: usize) -> Option<(Span, String)> {
+fn rule_in_comment(source: &Source, text_spans: &[Span], offset: usize, markup: Markup) -> Option<(Span, String)> {
     let suppression = crate::suppress::parse(source, text_spans)
         .into_iter()
         .find(|suppression| contains(suppression.span, offset))?;
     let meta = crate::rules::find(&suppression.rule)?;
-    let mut text = format!("**{}**: {}", meta.name, meta.summary);
+    let mut text = format!("{}: {}", markup.bold(meta.name), meta.summary);
     let sources = meta.doc_section("## Sources").trim();
     if !sources.is_empty() {
         text.push_str(&format!("\n\n{sources}"));
     }
     if meta.is_rule() {
-        text.push_str(&format!("\n\n[Documentation]({})", meta.help_uri()));
+        text.push_str(&format!("\n\n{}", markup.link("Documentation", &meta.help_uri())));
     }
     Some((suppression.span, text))
 }
 
 /// An exercise in a session: catalogue facts and its weight at this prescription.
-fn exercise(model: &Model<'_>, config: &Config, offset: usize) -> Option<(Span, String)> {
+fn exercise(model: &Model<'_>, config: &Config, offset: usize, markup: Markup) -> Option<(Span, String)> {
     let (_, session, view) = model.exercises().find(|(_, _, view)| contains(view.exercise.name.span, offset))?;
-    let mut text = catalogue_facts(config, &view.exercise.name.value, view);
+    let mut text = catalogue_facts(config, &view.exercise.name.value, view, markup);
     text.push_str(&format!(
         "\n\nHere (week {}, {}): {}, {}.",
         session.week,
         session.day_key,
-        markdown_text(&view.exercise.describe()),
+        markup.literal(&view.exercise.describe()),
         heaviness(view)
     ));
     Some((view.exercise.name.span, text))
 }
 
 /// A name in the plan's own `exercises:` list or in `athlete.one_rep_max`.
-fn definition(plan: &Plan, config: &Config, offset: usize) -> Option<(Span, String)> {
+fn definition(plan: &Plan, config: &Config, offset: usize, markup: Markup) -> Option<(Span, String)> {
     let defined = plan.exercises.iter().map(|definition| &definition.name);
     let maxima = plan.athlete.one_rep_max.iter().map(|max| &max.exercise);
     let name = defined.chain(maxima).find(|name| contains(name.span, offset))?;
     let text = match config.catalog.lookup(&name.value) {
         Some(entry) => {
             let tags: Vec<&str> = entry.tags.iter().map(|tag| tag.as_str()).collect();
-            format!("**{}** (runlint catalogue): {}", markdown_text(&entry.name), tag_list(&tags))
+            format!("{} (runlint catalogue): {}", markup.strong(&entry.name), tag_list(&tags))
         }
-        None => format!("**{}**: not in runlint's catalogue", markdown_text(&name.value)),
+        None => format!("{}: not in runlint's catalogue", markup.strong(&name.value)),
     };
     Some((name.span, text))
 }
 
 /// Name, other spellings and tags of an exercise as resolved in the plan.
-fn catalogue_facts(config: &Config, written: &str, view: &ExerciseView<'_>) -> String {
+fn catalogue_facts(config: &Config, written: &str, view: &ExerciseView<'_>, markup: Markup) -> String {
     let tags: Vec<&str> = view.tags.iter().map(|tag| tag.as_str()).collect();
-    let shown = markdown_text(written);
+    let shown = markup.strong(written);
     let Some(entry) = config.catalog.lookup(written) else {
         return match view.identity {
-            Some(_) => format!("**{shown}** (defined in this plan): {}", tag_list(&tags)),
+            Some(_) => format!("{shown} (defined in this plan): {}", tag_list(&tags)),
             None => format!(
-                "**{shown}**: not in runlint's catalogue, so no rule counts it. Define it under \
-                 `exercises:` in the plan or in `runlint.toml` with its tags."
+                "{shown}: not in runlint's catalogue, so no rule counts it. Define it under {} in the \
+                 plan or in {} with its tags.",
+                markup.code("exercises:"),
+                markup.code("runlint.toml")
             ),
         };
     };
-    let mut text = format!("**{}** (runlint catalogue): {}", markdown_text(&entry.name), tag_list(&tags));
+    let mut text = format!("{} (runlint catalogue): {}", markup.strong(&entry.name), tag_list(&tags));
     let spellings = config.catalog.other_spellings(&entry.name);
     if !spellings.is_empty() {
-        let spellings: Vec<String> = spellings.iter().map(|spelling| markdown_text(spelling)).collect();
+        let spellings: Vec<String> = spellings.iter().map(|spelling| markup.literal(spelling)).collect();
         text.push_str(&format!("\n\nAlso recognised as: {}", spellings.join(", ")));
     }
     text

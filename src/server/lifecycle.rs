@@ -7,7 +7,7 @@ use lsp_types::notification::{self as notify, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions, HoverProviderCapability,
-    InitializeParams, InitializedParams, OneOf, PositionEncodingKind, SaveOptions, ServerCapabilities,
+    InitializeParams, InitializedParams, MarkupKind, OneOf, PositionEncodingKind, SaveOptions, ServerCapabilities,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
 };
 
@@ -15,6 +15,7 @@ use super::position::Encoding;
 use super::router::Refusal;
 use super::session::Session;
 use super::{Incoming, Outgoing};
+use crate::assist::hover::Markup;
 
 /// Waits for `initialize`, answers it, and returns the session it set up; `None` when the
 /// client leaves first.
@@ -27,11 +28,14 @@ pub fn initialize(incoming: &Receiver<Incoming>, outgoing: Sender<Outgoing>) -> 
                 let watch = params
                     .capabilities
                     .workspace
+                    .clone()
                     .and_then(|workspace| workspace.did_change_watched_files)
                     .and_then(|watched| watched.dynamic_registration)
                     .unwrap_or(false);
                 let encoding = if offered_utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
-                let session = Session::new(outgoing, encoding, watch);
+                let hover_markup = hover_markup(&params);
+                let mut session = Session::new(outgoing, encoding, watch);
+                session.hover_markup = hover_markup;
                 session.send(Response::new_ok(request.id, initialize_result(encoding)));
                 return Some(session);
             }
@@ -51,6 +55,22 @@ pub fn initialize(incoming: &Receiver<Incoming>, outgoing: Sender<Outgoing>) -> 
                 outgoing.send(Outgoing::Malformed { id: id.unwrap_or_default(), code, message }).ok()?;
             }
         }
+    }
+}
+
+/// The hover format the client prefers, of those it lists (`contentFormat`, most
+/// preferred first): Markdown unless plain text comes first or Markdown is not listed.
+fn hover_markup(params: &InitializeParams) -> Markup {
+    let formats = params
+        .capabilities
+        .text_document
+        .as_ref()
+        .and_then(|document| document.hover.as_ref())
+        .and_then(|hover| hover.content_format.as_deref());
+    match formats {
+        Some([MarkupKind::PlainText, ..]) => Markup::PlainText,
+        Some(formats) if !formats.is_empty() && !formats.contains(&MarkupKind::Markdown) => Markup::PlainText,
+        _ => Markup::Markdown,
     }
 }
 

@@ -14,6 +14,7 @@ use super::documents::{self, Document};
 use super::position::{self, Encoding};
 use super::{Outgoing, diagnostics};
 use crate::assist::Analysis;
+use crate::assist::hover::Markup;
 
 /// The state of one session.
 pub struct Session {
@@ -34,6 +35,8 @@ pub struct Session {
     pub exit_code: Option<u8>,
     /// Whether to ask the client to watch config files.
     pub watch_configs: bool,
+    /// How the client shows hovers.
+    pub hover_markup: Markup,
 }
 
 impl Session {
@@ -49,6 +52,7 @@ impl Session {
             shutting_down: false,
             exit_code: None,
             watch_configs,
+            hover_markup: Markup::Markdown,
         }
     }
 
