@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostic;
-use crate::plan::{DayContent, Exercise, Phase, Plan, Session, SessionKind, Weekday};
+use crate::plan::{DayContent, Exercise, Intensity, Phase, Plan, RunType, Session, SessionKind, Weekday};
 use crate::tags::{Tag, TagSet};
 use resolve::{Place, Resolver};
 
@@ -40,8 +40,20 @@ pub struct WeekView<'p> {
     /// The sessions in calendar order: by weekday, then in the order written within a day
     /// (see [`SessionView::happens_before`] for the order by `at`).
     pub sessions: Vec<SessionView<'p>>,
-    /// The days written as `rest` or `off`.
+    /// The days written as `rest` or `off`, and the days of nothing but an easy walk
+    /// (source 000's sample week rests "or walks" on its free days).
     pub rest_days: Vec<Weekday>,
+    /// A week with a race: a `run: race`, the goal race's `race.week`, or `phase: race`.
+    pub has_race: bool,
+}
+
+/// A week's running: total kilometres and total minutes of its runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RunningVolume {
+    /// Kilometres of the runs that give a distance.
+    pub km: f64,
+    /// Minutes of the runs that give a duration.
+    pub minutes: f64,
 }
 
 /// One session with its calendar position and derived facts.
@@ -193,6 +205,13 @@ impl<'p> Model<'p> {
                     *slot = Some(day);
                 }
             }
+            let run_scale = effort::RunScale::of_week(
+                usual_run,
+                week.days.iter().flat_map(|day| match &day.content {
+                    DayContent::Sessions { sessions, .. } => sessions.as_slice(),
+                    DayContent::Rest(_) => &[],
+                }),
+            );
             for day in by_weekday.into_iter().flatten() {
                 let (day_sessions, listed) = match &day.content {
                     DayContent::Rest(_) => {
@@ -227,17 +246,26 @@ impl<'p> Model<'p> {
                         listed,
                         is_lower_body: session.kind == SessionKind::Strength
                             && exercises.iter().any(|e| e.tags.trains_legs()),
-                        is_heavy: effort::is_heavy_session(
-                            session,
-                            exercises.iter().any(|e| e.is_heavy && e.tags.trains_legs()),
-                        ),
-                        is_hard_run: effort::is_hard_run(session, usual_run),
-                        is_long_easy_run: effort::is_long_easy_run(session, usual_run),
+                        is_heavy: effort::is_heavy_session(session, leg_load(&exercises)),
+                        is_hard_run: effort::is_hard_run(session, run_scale),
+                        is_long_easy_run: effort::is_long_easy_run(session, run_scale),
                         exercises,
                     });
                 }
             }
-            weeks.push(WeekView { week, phase, training_week: 0, sessions, rest_days });
+            for day in &week.days {
+                if let DayContent::Sessions { sessions: day_sessions, .. } = &day.content
+                    && !day_sessions.is_empty()
+                    && day_sessions.iter().all(is_easy_walk)
+                {
+                    rest_days.push(day.weekday);
+                }
+            }
+            rest_days.sort();
+            let has_race = phase == Phase::Race
+                || race_week == Some(week.number)
+                || sessions.iter().any(|s| s.session.kind == SessionKind::Run(RunType::Race));
+            weeks.push(WeekView { week, phase, training_week: 0, sessions, rest_days, has_race });
         }
         let timeline = timeline::training_weeks(
             plan.athlete.strength_weeks,
@@ -277,6 +305,27 @@ fn phase_before_race(week: u32, race_week: u32) -> Phase {
     }
 }
 
+/// A walk that is rest: cross-training written `walk`, not labelled moderate or hard.
+fn is_easy_walk(session: &Session) -> bool {
+    session.kind == SessionKind::Cross
+        && session.title.as_deref().is_some_and(|activity| {
+            let activity = activity.to_lowercase();
+            activity == "walk" || activity == "walking" || activity.ends_with(" walk")
+        })
+        && session.intensity.as_ref().is_none_or(|i| i.value == Intensity::Easy)
+}
+
+/// What a session's leg exercises carry, for the effort model.
+fn leg_load(exercises: &[ExerciseView<'_>]) -> effort::LegLoad {
+    let legs = || exercises.iter().filter(|e| e.identity.is_some() && e.tags.trains_legs());
+    effort::LegLoad {
+        heavy_exercise: legs().any(|e| e.is_heavy),
+        loaded_exercise: legs().any(|e| {
+            e.exercise.load.as_ref().is_some_and(|load| load.value.kilograms().is_some() || matches!(load.value, crate::plan::Load::PercentOfMax(_)))
+        }),
+    }
+}
+
 /// The logical path of a session: `weeks[2].days.fri[0]`, or `weeks[2].days.fri` for a
 /// day written as a single session.
 fn session_path(week_index: usize, day_key: &str, position_in_list: Option<usize>) -> String {
@@ -309,14 +358,25 @@ impl<'p> WeekView<'p> {
         self.sessions.iter().filter(|session| session.is_lower_body)
     }
 
-    /// Whether the week is in the race build-up (a peak, taper or race week, or one of the
-    /// two weeks before `race.week`): no time to start new exercises, so the selection
-    /// rules, which would ask for one, stay quiet (their gap was reported in earlier weeks).
+    /// Whether the week is in the race build-up (a peak, taper or race week, a week with
+    /// any race, or one of the two weeks before `race.week`): no time to start new
+    /// exercises, so the selection rules, which would ask for one, stay quiet (their gap was
+    /// reported in earlier weeks, and `peak-progression` would flag the new exercise).
     pub fn is_race_build_up(&self, race_week: Option<u32>) -> bool {
-        matches!(self.phase, Phase::Peak | Phase::Taper | Phase::Race)
+        self.has_race
+            || matches!(self.phase, Phase::Peak | Phase::Taper | Phase::Race)
             || race_week
                 .and_then(|race| race.checked_sub(self.week.number))
                 .is_some_and(|before| before <= INFERRED_TAPER_WEEKS)
+    }
+
+    /// The week's running volume: kilometres when its runs give distances, else minutes.
+    pub fn running_volume(&self) -> RunningVolume {
+        let runs = || self.sessions.iter().filter(|s| s.is_run());
+        RunningVolume {
+            km: runs().filter_map(|s| s.session.distance_km).sum(),
+            minutes: runs().filter_map(|s| s.session.minutes.as_ref().map(|m| m.value)).sum(),
+        }
     }
 
     /// The logical path of the week, e.g. `weeks[2]`.

@@ -2,7 +2,7 @@
 
 use super::RuleContext;
 use crate::model::Model;
-use crate::plan::{Level, SessionKind};
+use crate::plan::{BodyPart, Level, SessionKind};
 
 declare_rule! {
     name: "speed-before-calf-base",
@@ -20,7 +20,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     // The advice is for runners adding fast running to their legs for the first time: an
     // intermediate or advanced runner already runs fast, unless the Achilles has complained.
     let experienced = matches!(athlete.level, Level::Intermediate | Level::Advanced);
-    if (athlete.strength_weeks >= min_weeks || experienced) && !athlete.has_history("achilles") {
+    if (athlete.strength_weeks >= min_weeks || experienced) && !athlete.has_history(BodyPart::Achilles) {
         return;
     }
     let mut calf_weeks = 0;
