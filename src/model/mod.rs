@@ -34,6 +34,9 @@ pub struct WeekView<'p> {
     /// The phase, inherited from earlier weeks when not written; in a plan that labels no
     /// phase, taken from `race.week` (race, 2 taper and 3 peak weeks before it).
     pub phase: Phase,
+    /// The position in `weeks` of the week where the athlete's current run of strength
+    /// training began: the plan's first week, or the first back after a long gap.
+    pub timeline_start: usize,
     /// The athlete's week of strength training: `athlete.strength_weeks` + the weeks since
     /// the first strength work in the plan, set back after a long gap (see [`timeline`]).
     pub training_week: u32,
@@ -265,14 +268,19 @@ impl<'p> Model<'p> {
             let has_race = phase == Phase::Race
                 || race_week == Some(week.number)
                 || sessions.iter().any(|s| s.session.kind == SessionKind::Run(RunType::Race));
-            weeks.push(WeekView { week, phase, training_week: 0, sessions, rest_days, has_race });
+            weeks.push(WeekView { week, phase, timeline_start: 0, training_week: 0, sessions, rest_days, has_race });
         }
         let timeline = timeline::training_weeks(
             plan.athlete.strength_weeks,
             weeks.iter().map(|view| (view.week.number, view.has_strength_work())),
         );
-        for (view, training_week) in weeks.iter_mut().zip(timeline) {
-            view.training_week = training_week;
+        let mut timeline_start = 0;
+        for (position, (view, training_week)) in weeks.iter_mut().zip(timeline).enumerate() {
+            if training_week.restarted {
+                timeline_start = position;
+            }
+            view.training_week = training_week.week;
+            view.timeline_start = timeline_start;
         }
         (Model { plan, weeks }, resolver.unknown)
     }

@@ -58,7 +58,9 @@ impl<'p> Model<'p> {
         let identity = exercise.identity.as_deref()?;
         // A year back at most: an exercise last done longer ago is started again, not
         // progressed, and the bound keeps plans of thousands of weeks linear.
-        let earlier = self.weeks.get(week_position.saturating_sub(MAX_LOOKBACK_WEEKS)..week_position)?;
+        // Nor across a long break: strength work after it starts again, it does not progress.
+        let start = self.weeks.get(week_position).map_or(0, |week| week.timeline_start);
+        let earlier = self.weeks.get(week_position.saturating_sub(MAX_LOOKBACK_WEEKS).max(start)..week_position)?;
         let candidates = || {
             earlier.iter().rev().flat_map(move |week| {
                 week.sessions.iter().rev().flat_map(move |session| {

@@ -1,7 +1,7 @@
 //! `strength-frequency`: too few or too many lower-body sessions in a week.
 
 use super::{RuleContext, label_lower_body_sessions};
-use crate::model::{Model, RunningVolume, WeekView, effort};
+use crate::model::{Model, RunningVolume, WeekView};
 use crate::plan::Phase;
 
 declare_rule! {
@@ -20,8 +20,8 @@ declare_rule! {
 const PEAK_MAX: u32 = 2;
 /// A week runs near the plan's highest volume from this share of its biggest week...
 const HIGH_VOLUME_SHARE: f64 = 0.9;
-/// ...when the biggest week is at least this many times the typical week (a plan that runs
-/// the same every week has no high-volume weeks).
+/// ...when the biggest week is at least this many times the typical (lower median) week: a
+/// plan that runs the same every week has no high-volume weeks.
 const HIGH_VOLUME_OVER_TYPICAL: f64 = 1.25;
 
 /// The plan weeks (by position) that run near the plan's highest volume.
@@ -31,8 +31,10 @@ fn high_volume_weeks(model: &Model<'_>) -> Vec<bool> {
     let by_km = volumes.iter().any(|v| v.km > 0.0);
     let amount = |v: &RunningVolume| if by_km { v.km } else { v.minutes };
     let mut running: Vec<f64> = volumes.iter().map(amount).filter(|&a| a > 0.0).collect();
-    let highest = running.iter().copied().fold(0.0, f64::max);
-    let typical = effort::upper_median(&mut running).unwrap_or(0.0);
+    running.sort_by(f64::total_cmp);
+    let highest = running.last().copied().unwrap_or(0.0);
+    // The lower median: in a plan that builds, the weeks before the build are the typical ones.
+    let typical = running.get(running.len().saturating_sub(1) / 2).copied().unwrap_or(0.0);
     let has_peak = highest > 0.0 && highest >= typical * HIGH_VOLUME_OVER_TYPICAL;
     volumes.iter().map(|v| has_peak && amount(v) >= highest * HIGH_VOLUME_SHARE).collect()
 }
