@@ -329,7 +329,9 @@ fn leg_load(exercises: &[ExerciseView<'_>]) -> effort::LegLoad {
     effort::LegLoad {
         heavy_exercise: legs().any(|e| e.is_heavy),
         loaded_exercise: legs().any(|e| {
-            e.exercise.load.as_ref().is_some_and(|load| load.value.kilograms().is_some() || matches!(load.value, crate::plan::Load::PercentOfMax(_)))
+            e.exercise.load.as_ref().is_some_and(|load| {
+                load.value.kilograms().is_some() || matches!(load.value, crate::plan::Load::PercentOfMax(_))
+            })
         }),
     }
 }
@@ -351,9 +353,9 @@ impl<'p> WeekView<'p> {
 
     /// Whether the week has strength work: a strength session or a jump exercise.
     pub fn has_strength_work(&self) -> bool {
-        self.sessions.iter().any(|session| {
-            session.is_strength() || session.exercises.iter().any(|e| e.tags.contains(Tag::Plyometric))
-        })
+        self.sessions
+            .iter()
+            .any(|session| session.is_strength() || session.exercises.iter().any(|e| e.tags.contains(Tag::Plyometric)))
     }
 
     /// Whether any exercise of the week is hip work.
@@ -392,4 +394,3 @@ impl<'p> WeekView<'p> {
         format!("weeks[{}]", self.week.index)
     }
 }
-

@@ -140,7 +140,12 @@ pub fn rising_changes(before: &ExerciseView<'_>, after: &ExerciseView<'_>) -> Ve
     if let (Some(old_tempo), Some(new_tempo)) = (&old.tempo, &new.tempo) {
         let (was, now) = (old_tempo.value, new_tempo.value);
         if now.lowering > was.lowering || now.pause > was.pause {
-            changes.push(Change { variable: "tempo", span: new_tempo.span, from: was.to_string(), to: now.to_string() });
+            changes.push(Change {
+                variable: "tempo",
+                span: new_tempo.span,
+                from: was.to_string(),
+                to: now.to_string(),
+            });
         }
     }
     if let (Some(old_load), Some(new_load)) = (&old.load, &new.load) {

@@ -138,7 +138,12 @@ impl<'c> Resolver<'c> {
         }
     }
 
-    pub(super) fn exercise<'p>(&mut self, exercise: &'p Exercise, position: usize, place: &Place<'_>) -> ExerciseView<'p> {
+    pub(super) fn exercise<'p>(
+        &mut self,
+        exercise: &'p Exercise,
+        position: usize,
+        place: &Place<'_>,
+    ) -> ExerciseView<'p> {
         let (identity, tags) = match (self.resolve(&exercise.name.value), exercise.tags) {
             (Some((identity, catalogue_tags)), own) => (Some(identity), own.unwrap_or(catalogue_tags)),
             (None, Some(own)) => (Some(Rc::from(fold_name(&exercise.name.value).as_str())), own),

@@ -53,8 +53,6 @@ pub fn training_weeks(strength_weeks: u32, weeks: impl Iterator<Item = (u32, boo
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     fn weeks(numbers: &[u32], strength: impl Fn(u32) -> bool) -> Vec<(u32, bool)> {
         numbers.iter().map(|&number| (number, strength(number))).collect()
     }
@@ -81,8 +79,8 @@ mod tests {
         let long_gap = weeks(&numbers, |n| n <= 5 || n >= 10);
         assert_eq!(training_weeks(0, long_gap.clone().into_iter()), vec![1, 2, 3, 4, 5, 5, 5, 5, 5, 1]);
         let restarts: Vec<bool> = super::training_weeks(0, long_gap.into_iter()).iter().map(|w| w.restarted).collect();
-        assert_eq!(restarts.iter().position(|&r| r), Some(9));
-        assert_eq!(restarts.iter().filter(|&&r| r).count(), 1);
+        assert_eq!(restarts.iter().position(|&restarted| restarted), Some(9));
+        assert_eq!(restarts.iter().filter(|&&restarted| restarted).count(), 1);
         let short_gap = weeks(&numbers, |n| n != 6 && n != 7);
         assert_eq!(training_weeks(0, short_gap.into_iter()), vec![1, 2, 3, 4, 5, 5, 5, 8, 9, 10]);
     }

@@ -306,7 +306,8 @@ mod tests {
     fn a_heavier_band_is_more_load() {
         let (light, medium) = (Load::Band(BandWeight::Light), Load::Band(BandWeight::Medium));
         assert_eq!(light.compare(medium, None), Some(Ordering::Less));
-        let (red, blue) = (Load::Band(BandWeight::Colour(BandColour::Red)), Load::Band(BandWeight::Colour(BandColour::Blue)));
+        let (red, blue) =
+            (Load::Band(BandWeight::Colour(BandColour::Red)), Load::Band(BandWeight::Colour(BandColour::Blue)));
         assert_eq!(blue.compare(red, None), Some(Ordering::Greater));
         assert_eq!(light.compare(red, None), None);
         assert_eq!(BandWeight::Light.steps_to(BandWeight::Heavy), Some(2));

@@ -35,7 +35,22 @@ const BODYWEIGHT_PATTERN: &[(&str, &str)] = &[
 /// Lifts that have no bodyweight version: the early-weeks fix leaves them to the coach.
 const NO_BODYWEIGHT_VERSION: &[&str] = &["leg press", "hack squat", "kettlebell swing", "power clean", "snatch"];
 /// Words of a written name that say the lift is done with equipment.
-const EQUIPMENT_WORDS: &[&str] = &["barbell", "dumbbell", "kettlebell", "bar", "db", "kb", "bb", "smith", "machine", "cable", "weighted", "trap", "hex", "landmine"];
+const EQUIPMENT_WORDS: &[&str] = &[
+    "barbell",
+    "dumbbell",
+    "kettlebell",
+    "bar",
+    "db",
+    "kb",
+    "bb",
+    "smith",
+    "machine",
+    "cable",
+    "weighted",
+    "trap",
+    "hex",
+    "landmine",
+];
 
 /// What the bodyweight version of a loaded exercise is called: `Some(None)` keeps the name,
 /// `Some(Some(name))` swaps it, `None` when it has no bodyweight version.

@@ -1,8 +1,8 @@
 //! `race-week-strength`: strength work crowding the race.
 
 use super::RuleContext;
-use crate::model::{Model, SessionView};
 use crate::diagnostic::Severity;
+use crate::model::{Model, SessionView};
 use crate::plan::{RunType, SessionKind};
 
 declare_rule! {

@@ -8,7 +8,7 @@ declare_rule! {
     name: "speed-before-calf-base",
     category: Schedule,
     default: warning,
-    summary: "the first hills, intervals, speed or threshold run comes before `min-weeks` weeks of calf work",
+    summary: "the first hills, intervals, speed, threshold, tempo or fartlek run comes before `min-weeks` weeks of calf work",
     options: {
         min_weeks: integer = 2, "min-weeks", "weeks with calf work needed before the first fast or hill session";
     },
