@@ -103,6 +103,12 @@ fn every_probe_plan_matches_its_markers_exactly() {
         if actual != expected {
             failures.push(format!("{}:\n  expected {expected:?}\n  actual   {actual:?}", path.display()));
         }
+        // What a coach reads for each probe, reviewed like the rule fixtures' output.
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let (source, diagnostics) = lint(&format!("fixtures/plans/probes/{stem}.yaml"), &text);
+        let options = RenderOptions { show_all: true, ..common::render_options() };
+        let output = rendered(Format::Human, &[FileReport { source, diagnostics }], &options);
+        insta::assert_snapshot!(format!("probe__{stem}"), output);
     }
     assert!(failures.is_empty(), "probe mismatches:\n{}", failures.join("\n"));
 }

@@ -145,7 +145,9 @@ impl SessionView<'_> {
         let SessionKind::Run(run_type) = self.session.kind else {
             return "session".to_owned();
         };
-        let mut description = format!("{run_type} run");
+        // A race is not a kind of run: "the day before a race".
+        let mut description =
+            if run_type == RunType::Race { "race".to_owned() } else { format!("{run_type} run") };
         if let Some(intensity) = &self.session.intensity {
             description.push_str(&format!(" at {} intensity", intensity.value));
         }

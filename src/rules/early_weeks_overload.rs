@@ -121,7 +121,7 @@ fn early_dose(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 (Some(sets), load) => (
                     format!("{} sets of `{name}` in training week {}", sets.value, week.training_week),
                     sets.span,
-                    format!("more than {EARLY_MAX_SETS} sets while the athlete is new to strength work"),
+                    format!("more than {EARLY_MAX_SETS} sets while the athlete is new or returning to strength work"),
                     match load {
                         Some(_) => format!(
                             "for the first two weeks use about half the full dose: {EARLY_MAX_SETS} sets, fewer reps, bodyweight only"
@@ -134,7 +134,7 @@ fn early_dose(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 (None, Some(load)) => (
                     format!("`{name}` loaded with `{}` in training week {}", load.value, week.training_week),
                     load.span,
-                    "external load while the athlete is new to strength work".to_owned(),
+                    "external load while the athlete is new or returning to strength work".to_owned(),
                     "start with bodyweight for the first two weeks, then add load one step at a time".to_owned(),
                 ),
                 (None, None) => continue,
@@ -166,14 +166,12 @@ fn early_dose(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             if let Some(load) = load {
                 edits.push(Edit { span: load.span, text: "bw".to_owned() });
             }
-            let at_bodyweight = match &rename {
-                Some(pattern) => format!("`{pattern}` at bodyweight"),
-                None => "bodyweight".to_owned(),
-            };
-            let what = match (sets, load) {
-                (Some(_), Some(_)) => format!("use {EARLY_MAX_SETS} sets of {at_bodyweight}"),
-                (Some(_), None) => format!("use {EARLY_MAX_SETS} sets"),
-                _ => format!("use {at_bodyweight}"),
+            let what = match (sets, load, &rename) {
+                (Some(_), Some(_), Some(pattern)) => format!("use {EARLY_MAX_SETS} sets of `{pattern}` at bodyweight"),
+                (Some(_), Some(_), None) => format!("use {EARLY_MAX_SETS} sets at bodyweight"),
+                (Some(_), None, _) => format!("use {EARLY_MAX_SETS} sets"),
+                (None, _, Some(pattern)) => format!("use `{pattern}` at bodyweight"),
+                (None, _, None) => "use bodyweight".to_owned(),
             };
             let fix = Fix { message: what, applicability: Applicability::Unsafe, edits, insert: None };
             cx.report(finding.with_fix(fix));
