@@ -146,8 +146,7 @@ impl SessionView<'_> {
             return "session".to_owned();
         };
         // A race is not a kind of run: "the day before a race".
-        let mut description =
-            if run_type == RunType::Race { "race".to_owned() } else { format!("{run_type} run") };
+        let mut description = if run_type == RunType::Race { "race".to_owned() } else { format!("{run_type} run") };
         if let Some(intensity) = &self.session.intensity {
             description.push_str(&format!(" at {} intensity", intensity.value));
         }
