@@ -68,6 +68,8 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         if heavy && finding.severity == Severity::Warning {
             finding.severity = Severity::Error;
         }
+        let heavy_lifts = session.exercises.iter().filter(|e| e.is_heavy && e.tags.trains_legs());
+        finding = finding.with_labels(heavy_lifts.map(|e| (e.exercise.name.span, "heavy")));
         cx.report(finding);
     }
 }
