@@ -169,7 +169,7 @@ pub fn plan_schema() -> Value {
                     "age": { "type": "integer", "minimum": grammar::AGE.start(), "maximum": grammar::AGE.end() },
                     "body_weight": { "type": "string", "pattern": format!(r"^\s*\d+(\.\d+)?\s*({})\s*$", alternatives(&["kgs", "kg", "lbs", "lb"])), "description": "Body weight (`68kg`, `150lb`); lets runlint judge absolute loads when no one-rep max is given." },
                     "strength_weeks": { "type": "integer", "minimum": grammar::STRENGTH_WEEKS.start(), "maximum": grammar::STRENGTH_WEEKS.end(), "description": "Weeks of consistent strength training before week 1." },
-                    "history": words_or_list("Past injuries (known: achilles, knee, it-band, shin, hamstring, hip, back)."),
+                    "history": words_or_list("Past injuries, as words or phrases (`achilles`, `sore Achilles tendon two seasons ago`, `patellar tendinopathy`): the body part is recognised inside the phrase."),
                     "pain": words_or_list("CURRENT pain or symptoms; anything here means: assess before adding load."),
                     "cleared": { "type": "boolean", "description": "A professional has assessed the current pain and cleared loading." },
                     "one_rep_max": {
