@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostic;
-use crate::plan::{DayContent, Exercise, Intensity, Phase, Plan, RunType, Session, SessionKind, Weekday};
+use crate::plan::{DayContent, Exercise, Intensity, Load, Phase, Plan, RunType, Session, SessionKind, Weekday};
 use crate::tags::{Tag, TagSet};
 use resolve::{Place, Resolver};
 
@@ -330,9 +330,10 @@ fn leg_load(exercises: &[ExerciseView<'_>]) -> effort::LegLoad {
     effort::LegLoad {
         heavy_exercise: legs().any(|e| e.is_heavy),
         loaded_exercise: legs().any(|e| {
-            e.exercise.load.as_ref().is_some_and(|load| {
-                load.value.kilograms().is_some() || matches!(load.value, crate::plan::Load::PercentOfMax(_))
-            })
+            e.exercise
+                .load
+                .as_ref()
+                .is_some_and(|load| load.value.kilograms().is_some() || matches!(load.value, Load::PercentOfMax(_)))
         }),
     }
 }

@@ -19,9 +19,9 @@ const EARLY_MAX_SETS: u32 = 2;
 /// Beginners and returning athletes stay at light resistance up to this training week.
 const LAST_LIGHT_WEEK: u32 = 6;
 
-/// Lifts whose bodyweight version has another name: the barbell, machine-free pattern it
-/// trains. Equipment that cannot go without a load (a bar, a kettlebell held in front) is
-/// swapped for the pattern rather than written `@ bw`.
+/// Loaded lifts whose bodyweight version has another name: a bar or a bell cannot be
+/// lifted at bodyweight, so the fix swaps the lift for the movement it trains rather than
+/// writing `@ bw` on it.
 const BODYWEIGHT_PATTERN: &[(&str, &str)] = &[
     ("back squat", "air squat"),
     ("front squat", "air squat"),
@@ -176,5 +176,24 @@ fn early_dose(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             let fix = Fix { message: what, applicability: Applicability::Unsafe, edits, insert: None };
             cx.report(finding.with_fix(fix));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_barbell_lift_becomes_its_bodyweight_pattern() {
+        assert_eq!(bodyweight_name("back squat", "back squat"), Some(Some("air squat".to_owned())));
+        assert_eq!(bodyweight_name("romanian deadlift", "RDL"), Some(Some("hip hinge".to_owned())));
+        assert_eq!(bodyweight_name("glute bridge", "barbell hip thrust"), Some(Some("glute bridge".to_owned())));
+    }
+
+    #[test]
+    fn a_bodyweight_exercise_keeps_its_name_and_a_machine_gets_no_fix() {
+        assert_eq!(bodyweight_name("split squat", "split squat"), Some(None));
+        assert_eq!(bodyweight_name("split squat", "dumbbell split squat"), Some(Some("split squat".to_owned())));
+        assert_eq!(bodyweight_name("leg press", "leg press"), None);
     }
 }
