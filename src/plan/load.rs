@@ -161,9 +161,14 @@ impl Load {
         let Some(value) = lower.get(..digits).and_then(parse_number) else {
             return Err(LoadError { offset: leading });
         };
-        let unit = lower.get(digits..).unwrap_or("").trim();
-        let unit_offset =
-            leading + digits + (lower.len() - digits - lower.get(digits..).unwrap_or("").trim_start().len());
+        let after = lower.get(digits..).unwrap_or("");
+        let after_start = leading + digits + (after.len() - after.trim_start().len());
+        if let Some(each) = after.trim_start().strip_prefix(['x', '×']) {
+            let each_start = after_start + (after.trim_start().len() - each.len());
+            return pieces_of(value, each).ok_or(LoadError { offset: each_start });
+        }
+        let unit = after.trim();
+        let unit_offset = after_start;
         let load = match unit {
             "kg" | "kgs" => Load::Kg(value),
             "lb" | "lbs" => Load::Lb(value),
@@ -247,6 +252,25 @@ impl fmt::Display for Load {
     }
 }
 
+/// The most pieces of one weight a load may name (`2x18kg`: a dumbbell in each hand).
+const MAX_PIECES: f64 = 4.0;
+
+/// A load of several pieces of one weight, `2x18kg`, as the total held: `pieces` times the
+/// kg or lb in `each` (a number and its unit, nothing else).
+fn pieces_of(pieces: f64, each: &str) -> Option<Load> {
+    if pieces.fract() != 0.0 || !(1.0..=MAX_PIECES).contains(&pieces) {
+        return None;
+    }
+    let each = each.trim();
+    let digits = number_len(each);
+    let weight = each.get(..digits).and_then(parse_number).filter(|w| w.is_finite() && *w > 0.0 && *w <= 1_000.0)?;
+    match each.get(digits..).unwrap_or("").trim() {
+        "kg" | "kgs" => Some(Load::Kg(pieces * weight)),
+        "lb" | "lbs" => Some(Load::Lb(pieces * weight)),
+        _ => None,
+    }
+}
+
 /// Formats a number without a trailing `.0`.
 pub struct Number(pub f64);
 
@@ -300,6 +324,11 @@ mod tests {
         assert_eq!(Load::parse("medium band"), Ok(Load::Band(BandWeight::Medium)));
         assert_eq!(Load::parse("Red band"), Ok(Load::Band(BandWeight::Colour(BandColour::Red))));
         assert!(Load::parse("purple band").is_err());
+        assert_eq!(Load::parse("2x18kg"), Ok(Load::Kg(36.0)));
+        assert_eq!(Load::parse("2 × 25 lb"), Ok(Load::Lb(50.0)));
+        assert!(Load::parse("2x18").is_err());
+        assert!(Load::parse("9x18kg").is_err());
+        assert!(Load::parse("2x2x18kg").is_err());
     }
 
     #[test]

@@ -57,7 +57,7 @@ fn load_pattern() -> String {
         "heavy",
     ]);
     format!(
-        r"(({words})|{number}\s*({kg})|{number}\s*%(\s*({of}\s*)?{rm})?|{rpe}\s*{number})",
+        r"(({words})|[1-4]\s*[xX×]\s*{number}\s*({kg})|{number}\s*({kg})|{number}\s*%(\s*({of}\s*)?{rm})?|{rpe}\s*{number})",
         kg = alternatives(&["kgs", "kg", "lbs", "lb"]),
         of = any_case("of"),
         rm = any_case("1rm"),
@@ -105,7 +105,7 @@ fn exercise_fields() -> Value {
         "load": {
             "type": "string",
             "pattern": format!(r"^\s*{}\s*$", load_pattern()),
-            "description": "`bodyweight`/`bw`, `band`, `light band`, `medium band`, `heavy band`, a colour (`red band`: yellow, red, green, blue, black, silver, gold), `light`, `moderate`, `heavy`, `20kg`, `45lb`, `80%` (of one-rep max), `RPE 8`.",
+            "description": "`bodyweight`/`bw`, `band`, `light band`, `medium band`, `heavy band`, a colour (`red band`: yellow, red, green, blue, black, silver, gold), `light`, `moderate`, `heavy`, `20kg`, `45lb`, `2x18kg` (two 18 kg dumbbells: 36 kg held), `80%` (of one-rep max), `RPE 8`.",
         },
         "tempo": { "type": "string", "pattern": r"^\s*\d+\s*[-–—]\s*\d+\s*[-–—]\s*\d+\s*$", "description": "Lowering-pause-lifting seconds, e.g. `3-0-1`." },
         "each_side": { "type": "boolean", "description": "The amount is per side or per leg." },
