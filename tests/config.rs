@@ -9,10 +9,10 @@ use runlint::config::{Config, parse};
 use runlint::diagnostic::Severity;
 use runlint::source::Source;
 
-/// A plan with box jumps in plan week 11 (training week 11) and nothing else to report
-/// for `plyometrics-too-early`.
+/// A plan with box jumps in training weeks 9 and 11 (8 weeks of lifting before the plan)
+/// and nothing else to report for `plyometrics-too-early`.
 fn plyometrics_plan() -> String {
-    let mut plan = String::from("plan: Jumps\nweeks:\n");
+    let mut plan = String::from("plan: Jumps\nathlete:\n  strength_weeks: 8\nweeks:\n");
     for week in [9, 11] {
         plan.push_str(&format!(
             "  - week: {week}\n    days:\n      mon:\n        strength: Legs\n        exercises:\n          - split squat: 2x8 each\n          - calf raise: 2x12\n          - glute bridge: 2x10\n          - dead bug: 2x8\n          - box jump: 2x5\n      tue: rest\n"
@@ -41,9 +41,9 @@ fn config(text: &str) -> Config {
 
 #[test]
 fn severity_and_options_change_what_a_rule_reports() {
-    assert_eq!(plyometric_findings(&Config::default()), vec![(12, Severity::Warning), (23, Severity::Warning)]);
+    assert_eq!(plyometric_findings(&Config::default()), vec![(14, Severity::Warning), (25, Severity::Warning)]);
     let raised = config("[rules]\nplyometrics-too-early = { severity = \"error\", min-week = 10 }\n");
-    assert_eq!(plyometric_findings(&raised), vec![(12, Severity::Error)]);
+    assert_eq!(plyometric_findings(&raised), vec![(14, Severity::Error)]);
     let off = config("[rules]\nplyometrics-too-early = \"off\"\n");
     assert_eq!(plyometric_findings(&off), vec![]);
 }

@@ -86,3 +86,33 @@ fn the_realistic_corpus_has_no_warnings_or_errors() {
     }
     assert!(problems.is_empty(), "the clean corpus is not clean:\n{}", problems.join("\n"));
 }
+
+/// Probe plans, written as a coach would from the articles: each either has one thing a
+/// coach would flag or is good practice that must stay quiet. Every finding of the
+/// default configuration, whatever its rule or severity, must be on a marked line.
+#[test]
+fn every_probe_plan_matches_its_markers_exactly() {
+    let probes = yaml_files(&root().join("fixtures/plans/probes"));
+    assert!(probes.len() >= 20, "the probes need at least 20 plans, found {}", probes.len());
+    let quiet = probes.iter().filter(|path| expected_markers(&read(path)).is_empty()).count();
+    assert!(quiet >= 10, "at least 10 probes are good practice that stays quiet, found {quiet}");
+    let mut failures = Vec::new();
+    for path in &probes {
+        let text = read(path);
+        let (source, diagnostics) = lint(&path.display().to_string(), &text);
+        let mut actual: Vec<(usize, String)> =
+            diagnostics.iter().map(|d| (source.line_of(d.span.start), d.rule.name.to_owned())).collect();
+        actual.sort();
+        let expected = expected_markers(&text);
+        if actual != expected {
+            failures.push(format!("{}:\n  expected {expected:?}\n  actual   {actual:?}", path.display()));
+        }
+        // What a coach reads for each probe, reviewed like the rule fixtures' output.
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let (source, diagnostics) = lint(&format!("fixtures/plans/probes/{stem}.yaml"), &text);
+        let options = RenderOptions { show_all: true, ..common::render_options() };
+        let output = rendered(Format::Human, &[LintedFile { source, diagnostics }], &options);
+        insta::assert_snapshot!(format!("probe__{stem}"), output);
+    }
+    assert!(failures.is_empty(), "probe mismatches:\n{}", failures.join("\n"));
+}

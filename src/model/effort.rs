@@ -12,9 +12,11 @@ pub const HEAVY_RPE: f64 = 8.0;
 pub const DEFAULT_BODY_WEIGHT_KG: f64 = 70.0;
 
 /// The one-rep max a recreational runner who lifts can expect on the lifts that can be
-/// loaded heavily, as a multiple of body weight. An absolute load on one of these is
-/// judged against this estimate when the athlete's own max is not given; loads on other
-/// exercises (dumbbell and kettlebell accessories, calf raises, bands) are never heavy by
+/// loaded heavily, as a multiple of body weight: the barbell lifts, and the single-leg,
+/// dumbbell, goblet and kettlebell families, where the load is all the weight held (two
+/// 18 kg dumbbells are 36 kg, written `2x18kg`). An absolute load on one of these is judged
+/// against this estimate when the athlete's own max is not given; loads on other exercises
+/// (isolation and upper-body accessories, calf raises, swings, bands) are never heavy by
 /// their kilograms alone.
 const ESTIMATED_MAX_PER_BODY_WEIGHT: &[(&str, f64)] = &[
     ("back squat", 0.85),
@@ -32,6 +34,13 @@ const ESTIMATED_MAX_PER_BODY_WEIGHT: &[(&str, f64)] = &[
     ("walking lunge", 0.45),
     ("lunge", 0.45),
     ("step-up", 0.4),
+    ("lateral step-up", 0.35),
+    ("side lunge", 0.4),
+    ("curtsy lunge", 0.4),
+    ("single-leg romanian deadlift", 0.45),
+    ("single-leg squat", 0.25),
+    ("goblet squat", 0.6),
+    ("sumo squat", 0.6),
 ];
 
 /// The estimated one-rep max in kg of a catalogue exercise, when it is one of the lifts
@@ -62,12 +71,36 @@ pub fn is_heavy_exercise(exercise: &Exercise, max_kg: Option<f64>) -> bool {
     }
 }
 
-/// Whether a strength session is heavy: a heavy lower-body exercise, or a label that says
-/// so (`intensity: heavy` or `hard`). A label raises what the loads say, never lowers it.
-pub fn is_heavy_session(session: &Session, has_heavy_lower_body_exercise: bool) -> bool {
+/// Words in a strength session's title that say it is done against the clock or for as
+/// much work as possible: a circuit done this way is hard, whatever each load is.
+const DONE_HARD_WORDS: &[&str] = &["for time", "amrap", "as many rounds", "as many reps", "emom", "metcon"];
+
+/// Whether a strength session's title says it is done hard (`Legs circuit for time`,
+/// `AMRAP 20`).
+pub fn is_done_hard(session: &Session) -> bool {
+    session.title.as_deref().is_some_and(|title| {
+        let title = title.to_lowercase();
+        DONE_HARD_WORDS.iter().any(|word| title.contains(word))
+    })
+}
+
+/// What the legs get from a strength session, for [`is_heavy_session`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LegLoad {
+    /// A lower-body exercise is heavy by its load.
+    pub heavy_exercise: bool,
+    /// A lower-body exercise carries external weight (kg, lb, a share of the max).
+    pub loaded_exercise: bool,
+}
+
+/// Whether a strength session is heavy: a heavy lower-body exercise, a label that says so
+/// (`intensity: heavy` or `hard`), or a circuit done hard (see [`is_done_hard`]) with loaded
+/// lower-body work. A label raises what the loads say, never lowers it.
+pub fn is_heavy_session(session: &Session, legs: LegLoad) -> bool {
     session.kind == SessionKind::Strength
-        && (has_heavy_lower_body_exercise
-            || matches!(session.intensity.as_ref().map(|i| i.value), Some(Intensity::Heavy | Intensity::Hard)))
+        && (legs.heavy_exercise
+            || matches!(session.intensity.as_ref().map(|i| i.value), Some(Intensity::Heavy | Intensity::Hard))
+            || (legs.loaded_exercise && is_done_hard(session)))
 }
 
 /// From this distance a run is long, whatever type it is written with...
@@ -75,7 +108,8 @@ pub const LONG_RUN_MIN_KM: f64 = 16.0;
 /// ...or from this duration.
 pub const LONG_RUN_MIN_MINUTES: f64 = 90.0;
 /// A run at least this many times the plan's usual (median) run is long too, once it
-/// is above the floors below (a 12 km run is long in a plan of 6 km runs).
+/// is above the floors below and is the longest run of its week (a 12 km run is the long
+/// run of a week of 6 km runs; a 12 km midweek run beside a 20 km Sunday is not).
 pub const LONG_RUN_SHARE_OF_USUAL: f64 = 1.5;
 /// The floors under the relative test.
 const RELATIVE_LONG_MIN_KM: f64 = 12.0;
@@ -110,29 +144,60 @@ pub fn upper_median(values: &mut [f64]) -> Option<f64> {
     values.get(values.len() / 2).copied()
 }
 
+/// The runs a run is measured against: the plan's usual run and its own week's longest.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunScale {
+    /// The plan's usual run.
+    pub usual: UsualRun,
+    /// The longest run of the week, in km and in minutes.
+    pub week_longest: UsualRun,
+}
+
+impl RunScale {
+    /// The longest run of a week's sessions, against the plan's usual run.
+    pub fn of_week<'a>(usual: UsualRun, sessions: impl Iterator<Item = &'a Session>) -> RunScale {
+        let mut longest = UsualRun::default();
+        for session in sessions.filter(|s| matches!(s.kind, SessionKind::Run(_))) {
+            let longer = |current: Option<f64>, value: Option<f64>| match (current, value) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            longest.km = longer(longest.km, session.distance_km);
+            longest.minutes = longer(longest.minutes, session.minutes.as_ref().map(|m| m.value));
+        }
+        RunScale { usual, week_longest: longest }
+    }
+}
+
 /// Whether a run is long by its distance or duration: 16 km or 90 minutes, or one and a
-/// half times the plan's usual run (from 12 km or 70 minutes).
-pub fn is_long_by_length(session: &Session, usual: UsualRun) -> bool {
-    let long = |value: Option<f64>, absolute: f64, floor: f64, usual: Option<f64>| {
-        value.is_some_and(|v| v >= absolute || (v >= floor && usual.is_some_and(|u| v >= u * LONG_RUN_SHARE_OF_USUAL)))
+/// half times the plan's usual run (from 12 km or 70 minutes) when it is its week's longest.
+pub fn is_long_by_length(session: &Session, scale: RunScale) -> bool {
+    let long = |value: Option<f64>, absolute: f64, floor: f64, usual: Option<f64>, longest: Option<f64>| {
+        value.is_some_and(|v| {
+            v >= absolute
+                || (v >= floor
+                    && usual.is_some_and(|u| v >= u * LONG_RUN_SHARE_OF_USUAL)
+                    && longest.is_none_or(|longest| v >= longest))
+        })
     };
     let minutes = session.minutes.as_ref().map(|m| m.value);
-    long(session.distance_km, LONG_RUN_MIN_KM, RELATIVE_LONG_MIN_KM, usual.km)
-        || long(minutes, LONG_RUN_MIN_MINUTES, RELATIVE_LONG_MIN_MINUTES, usual.minutes)
+    let RunScale { usual, week_longest } = scale;
+    long(session.distance_km, LONG_RUN_MIN_KM, RELATIVE_LONG_MIN_KM, usual.km, week_longest.km)
+        || long(minutes, LONG_RUN_MIN_MINUTES, RELATIVE_LONG_MIN_MINUTES, usual.minutes, week_longest.minutes)
 }
 
 /// Whether a session is a hard run: a hard type, `intensity: hard`, or long by its length.
-pub fn is_hard_run(session: &Session, usual: UsualRun) -> bool {
+pub fn is_hard_run(session: &Session, scale: RunScale) -> bool {
     let SessionKind::Run(run_type) = session.kind else {
         return false;
     };
     run_type.is_hard()
         || matches!(session.intensity.as_ref().map(|i| i.value), Some(Intensity::Hard | Intensity::Heavy))
-        || is_long_by_length(session, usual)
+        || is_long_by_length(session, scale)
 }
 
 /// Whether a run written with an easy type counts as a long run by its length.
-pub fn is_long_easy_run(session: &Session, usual: UsualRun) -> bool {
+pub fn is_long_easy_run(session: &Session, scale: RunScale) -> bool {
     matches!(session.kind, SessionKind::Run(run_type) if !run_type.is_hard() && run_type != RunType::Race)
-        && is_long_by_length(session, usual)
+        && is_long_by_length(session, scale)
 }

@@ -3,17 +3,19 @@
 
 pub mod effort;
 mod progression;
+mod resolve;
+mod timeline;
 
 pub use effort::share_of_max;
 pub use progression::{Change, Occurrence, rising_changes};
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::catalog::{Catalog, fold_name};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::plan::{Classification, DayContent, Exercise, Phase, Plan, Session, SessionKind, Weekday};
-use crate::tags::TagSet;
+use crate::catalog::Catalog;
+use crate::diagnostic::Diagnostic;
+use crate::plan::{DayContent, Exercise, Intensity, Load, Phase, Plan, RunType, Session, SessionKind, Weekday};
+use crate::tags::{Tag, TagSet};
+use resolve::{Place, Resolver};
 
 /// The plan with every fact the rules need resolved.
 #[derive(Debug)]
@@ -32,13 +34,29 @@ pub struct WeekView<'p> {
     /// The phase, inherited from earlier weeks when not written; in a plan that labels no
     /// phase, taken from `race.week` (race, 2 taper and 3 peak weeks before it).
     pub phase: Phase,
-    /// Plan week + `athlete.strength_weeks`.
+    /// The position in `weeks` of the week where the athlete's current run of strength
+    /// training began: the plan's first week, or the first back after a long gap.
+    pub timeline_start: usize,
+    /// The athlete's week of strength training: `athlete.strength_weeks` + the weeks since
+    /// the first strength work in the plan, set back after a long gap (see [`timeline`]).
     pub training_week: u32,
     /// The sessions in calendar order: by weekday, then in the order written within a day
     /// (see [`SessionView::happens_before`] for the order by `at`).
     pub sessions: Vec<SessionView<'p>>,
-    /// The days written as `rest` or `off`.
+    /// The days written as `rest` or `off`, and the days of nothing but an easy walk
+    /// (source 000's sample week rests "or walks" on its free days).
     pub rest_days: Vec<Weekday>,
+    /// A week with a race: a `run: race`, the goal race's `race.week`, or `phase: race`.
+    pub has_race: bool,
+}
+
+/// A week's running: total kilometres and total minutes of its runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RunningVolume {
+    /// Kilometres of the runs that give a distance.
+    pub km: f64,
+    /// Minutes of the runs that give a duration.
+    pub minutes: f64,
 }
 
 /// One session with its calendar position and derived facts.
@@ -127,7 +145,8 @@ impl SessionView<'_> {
         let SessionKind::Run(run_type) = self.session.kind else {
             return "session".to_owned();
         };
-        let mut description = format!("{run_type} run");
+        // A race is not a kind of run: "the day before a race".
+        let mut description = if run_type == RunType::Race { "race".to_owned() } else { format!("{run_type} run") };
         if let Some(intensity) = &self.session.intensity {
             description.push_str(&format!(" at {} intensity", intensity.value));
         }
@@ -190,6 +209,13 @@ impl<'p> Model<'p> {
                     *slot = Some(day);
                 }
             }
+            let run_scale = effort::RunScale::of_week(
+                usual_run,
+                week.days.iter().flat_map(|day| match &day.content {
+                    DayContent::Sessions { sessions, .. } => sessions.as_slice(),
+                    DayContent::Rest(_) => &[],
+                }),
+            );
             for day in by_weekday.into_iter().flatten() {
                 let (day_sessions, listed) = match &day.content {
                     DayContent::Rest(_) => {
@@ -224,23 +250,38 @@ impl<'p> Model<'p> {
                         listed,
                         is_lower_body: session.kind == SessionKind::Strength
                             && exercises.iter().any(|e| e.tags.trains_legs()),
-                        is_heavy: effort::is_heavy_session(
-                            session,
-                            exercises.iter().any(|e| e.is_heavy && e.tags.trains_legs()),
-                        ),
-                        is_hard_run: effort::is_hard_run(session, usual_run),
-                        is_long_easy_run: effort::is_long_easy_run(session, usual_run),
+                        is_heavy: effort::is_heavy_session(session, leg_load(&exercises)),
+                        is_hard_run: effort::is_hard_run(session, run_scale),
+                        is_long_easy_run: effort::is_long_easy_run(session, run_scale),
                         exercises,
                     });
                 }
             }
-            weeks.push(WeekView {
-                week,
-                phase,
-                training_week: week.number.saturating_add(plan.athlete.strength_weeks),
-                sessions,
-                rest_days,
-            });
+            for day in &week.days {
+                if let DayContent::Sessions { sessions: day_sessions, .. } = &day.content
+                    && !day_sessions.is_empty()
+                    && day_sessions.iter().all(is_easy_walk)
+                {
+                    rest_days.push(day.weekday);
+                }
+            }
+            rest_days.sort();
+            let has_race = phase == Phase::Race
+                || race_week == Some(week.number)
+                || sessions.iter().any(|s| s.session.kind == SessionKind::Run(RunType::Race));
+            weeks.push(WeekView { week, phase, timeline_start: 0, training_week: 0, sessions, rest_days, has_race });
+        }
+        let timeline = timeline::training_weeks(
+            plan.athlete.strength_weeks,
+            weeks.iter().map(|view| (view.week.number, view.has_strength_work())),
+        );
+        let mut timeline_start = 0;
+        for (position, (view, training_week)) in weeks.iter_mut().zip(timeline).enumerate() {
+            if training_week.restarted {
+                timeline_start = position;
+            }
+            view.training_week = training_week.week;
+            view.timeline_start = timeline_start;
         }
         (Model { plan, weeks }, resolver.unknown)
     }
@@ -255,9 +296,6 @@ impl<'p> Model<'p> {
         self.weeks.iter().flat_map(|week| week.sessions.iter().map(move |session| (week, session)))
     }
 }
-
-/// Different unknown spellings per plan that get a "did you mean".
-const MAX_SUGGESTED_SPELLINGS: usize = 1000;
 
 /// Weeks of taper before the race week, when the phases come from `race.week`.
 const INFERRED_TAPER_WEEKS: u32 = 2;
@@ -276,6 +314,30 @@ fn phase_before_race(week: u32, race_week: u32) -> Phase {
     }
 }
 
+/// A walk that is rest: cross-training written `walk`, not labelled moderate or hard.
+fn is_easy_walk(session: &Session) -> bool {
+    session.kind == SessionKind::Cross
+        && session.title.as_deref().is_some_and(|activity| {
+            let activity = activity.to_lowercase();
+            activity == "walk" || activity == "walking" || activity.ends_with(" walk")
+        })
+        && session.intensity.as_ref().is_none_or(|i| i.value == Intensity::Easy)
+}
+
+/// What a session's leg exercises carry, for the effort model.
+fn leg_load(exercises: &[ExerciseView<'_>]) -> effort::LegLoad {
+    let legs = || exercises.iter().filter(|e| e.identity.is_some() && e.tags.trains_legs());
+    effort::LegLoad {
+        heavy_exercise: legs().any(|e| e.is_heavy),
+        loaded_exercise: legs().any(|e| {
+            e.exercise
+                .load
+                .as_ref()
+                .is_some_and(|load| load.value.kilograms().is_some() || matches!(load.value, Load::PercentOfMax(_)))
+        }),
+    }
+}
+
 /// The logical path of a session: `weeks[2].days.fri[0]`, or `weeks[2].days.fri` for a
 /// day written as a single session.
 fn session_path(week_index: usize, day_key: &str, position_in_list: Option<usize>) -> String {
@@ -285,156 +347,17 @@ fn session_path(week_index: usize, day_key: &str, position_in_list: Option<usize
     }
 }
 
-/// Where an exercise sits in the plan, for the logical path of its diagnostics.
-struct Place<'a> {
-    week: &'a crate::plan::Week,
-    weekday: Weekday,
-    day_key: &'a str,
-    /// The session's position when the day is a list.
-    session: Option<usize>,
-}
-
-impl Place<'_> {
-    fn exercise_path(&self, position: usize) -> String {
-        format!("{}.exercises[{position}]", session_path(self.week.index, self.day_key, self.session))
-    }
-}
-
-/// Classifies exercises: plan-local definitions first, then the catalogue. Each folded
-/// name is resolved once and its identity shared by every occurrence.
-struct Resolver<'c> {
-    catalog: &'c Catalog,
-    local: HashMap<String, TagSet>,
-    /// Resolutions by name as written.
-    resolved: HashMap<String, Option<(Rc<str>, TagSet)>>,
-    one_rep_max_kg: HashMap<Rc<str>, f64>,
-    body_weight_kg: Option<f64>,
-    /// "Did you mean" names by unknown spelling.
-    suggestions: HashMap<String, Vec<&'c str>>,
-    unknown: Vec<Diagnostic>,
-}
-
-impl<'c> Resolver<'c> {
-    fn new(plan: &Plan, catalog: &'c Catalog) -> Self {
-        let mut resolver = Resolver {
-            catalog,
-            local: HashMap::new(),
-            resolved: HashMap::new(),
-            one_rep_max_kg: HashMap::new(),
-            body_weight_kg: plan.athlete.body_weight_kg,
-            suggestions: HashMap::new(),
-            unknown: Vec::new(),
-        };
-        for definition in &plan.exercises {
-            let tags = match &definition.classification {
-                Classification::Tags(tags) => Some(*tags),
-                Classification::Like(known) => match catalog.lookup(&known.value) {
-                    Some(entry) => Some(entry.tags),
-                    None => {
-                        let diagnostic = resolver.unknown_exercise(&known.value, known.span);
-                        resolver.unknown.push(diagnostic);
-                        // Reported once here; its uses stay known, with no tags.
-                        Some(TagSet::EMPTY)
-                    }
-                },
-            };
-            if let Some(tags) = tags {
-                resolver.local.insert(fold_name(&definition.name.value), tags);
-            }
-        }
-        for max in &plan.athlete.one_rep_max {
-            match (max.load.value.kilograms(), resolver.resolve(&max.exercise.value)) {
-                (Some(kg), Some((identity, _))) => {
-                    resolver.one_rep_max_kg.insert(identity, kg);
-                }
-                (_, None) => {
-                    let diagnostic = resolver.unknown_exercise(&max.exercise.value, max.exercise.span);
-                    resolver.unknown.push(diagnostic);
-                }
-                (None, Some(_)) => {}
-            }
-        }
-        resolver
-    }
-
-    /// The shared identity and tags of an exercise name, or `None` when it is unknown.
-    /// Names are cached as written, since a plan repeats the same spellings week after week.
-    fn resolve(&mut self, name: &str) -> Option<(Rc<str>, TagSet)> {
-        if let Some(resolved) = self.resolved.get(name) {
-            return resolved.clone();
-        }
-        let folded = fold_name(name);
-        let resolved = match self.local.get(&folded) {
-            Some(tags) => Some((Rc::from(folded.as_str()), *tags)),
-            None => self.catalog.lookup_folded(&folded).map(|entry| (Rc::from(entry.name.as_str()), entry.tags)),
-        };
-        self.resolved.insert(name.to_owned(), resolved.clone());
-        resolved
-    }
-
-    fn unknown_exercise(&mut self, name: &str, span: crate::diagnostic::Span) -> Diagnostic {
-        // A plan repeats an unknown spelling week after week: suggest once per spelling.
-        // Past a thousand different unknown names a plan is not a typo away from the
-        // catalogue: the rest get no suggestion, which keeps hostile files cheap.
-        let catalog = self.catalog;
-        let room = self.suggestions.len() < MAX_SUGGESTED_SPELLINGS;
-        let nearest = self
-            .suggestions
-            .entry(name.to_owned())
-            .or_insert_with(|| if room { closest_typos(name, catalog.nearest(name, 3)) } else { Vec::new() });
-        let help = if nearest.is_empty() {
-            "add it under `exercises:` with its `tags`, or give the exercise `tags`".to_owned()
-        } else {
-            let names: Vec<String> = nearest.iter().map(|n| format!("`{n}`")).collect();
-            format!("did you mean {}? Or define it under `exercises:` with `tags`", names.join(", "))
-        };
-        let diagnostic = Diagnostic::new(
-            &crate::meta::UNKNOWN_EXERCISE,
-            Severity::Warning,
-            format!("unknown exercise `{name}`"),
-            span,
-        )
-        .with_span_label("not in the exercise catalogue")
-        .with_help(help);
-        // One close name of the same family is a likely misspelling. Only a typo (two
-        // letters or fewer apart) is safe to rename unasked: a farther name may be another
-        // exercise the catalogue lacks.
-        match nearest.as_slice() {
-            [only] => {
-                let typo = crate::suggest::is_typo(&fold_name(name), &fold_name(only));
-                let applicability =
-                    if typo { crate::fix::Applicability::Safe } else { crate::fix::Applicability::Unsafe };
-                diagnostic.with_fix(crate::fix::Fix::replace(applicability, format!("rename to `{only}`"), span, *only))
-            }
-            _ => diagnostic,
-        }
-    }
-
-    fn exercise<'p>(&mut self, exercise: &'p Exercise, position: usize, place: &Place<'_>) -> ExerciseView<'p> {
-        let (identity, tags) = match (self.resolve(&exercise.name.value), exercise.tags) {
-            (Some((identity, catalogue_tags)), own) => (Some(identity), own.unwrap_or(catalogue_tags)),
-            (None, Some(own)) => (Some(Rc::from(fold_name(&exercise.name.value).as_str())), own),
-            (None, None) => {
-                let diagnostic = self
-                    .unknown_exercise(&exercise.name.value, exercise.name.span)
-                    .at_day(place.week.number, Some(place.weekday.as_str()))
-                    .with_path(place.exercise_path(position));
-                self.unknown.push(diagnostic);
-                (None, TagSet::EMPTY)
-            }
-        };
-        let max_kg = identity.as_ref().and_then(|id| self.one_rep_max_kg.get(id).copied());
-        let judged_max =
-            max_kg.or_else(|| identity.as_deref().and_then(|id| effort::estimated_max_kg(id, self.body_weight_kg)));
-        let is_heavy = identity.is_some() && effort::is_heavy_exercise(exercise, judged_max);
-        ExerciseView { exercise, position, is_heavy, identity, tags, max_kg }
-    }
-}
-
 impl<'p> WeekView<'p> {
     /// Every exercise of the week with its session, in calendar order.
     pub fn exercises(&self) -> impl Iterator<Item = (&SessionView<'p>, &ExerciseView<'p>)> {
         self.sessions.iter().flat_map(|session| session.exercises.iter().map(move |exercise| (session, exercise)))
+    }
+
+    /// Whether the week has strength work: a strength session or a jump exercise.
+    pub fn has_strength_work(&self) -> bool {
+        self.sessions
+            .iter()
+            .any(|session| session.is_strength() || session.exercises.iter().any(|e| e.tags.contains(Tag::Plyometric)))
     }
 
     /// Whether any exercise of the week is hip work.
@@ -447,30 +370,29 @@ impl<'p> WeekView<'p> {
         self.sessions.iter().filter(|session| session.is_lower_body)
     }
 
-    /// Whether the week is in the race build-up (a peak, taper or race week, or one of the
-    /// two weeks before `race.week`): no time to start new exercises, so the selection
-    /// rules, which would ask for one, stay quiet (their gap was reported in earlier weeks).
+    /// Whether the week is in the race build-up (a peak, taper or race week, a week with
+    /// any race, or one of the two weeks before `race.week`): no time to start new
+    /// exercises, so the selection rules, which would ask for one, stay quiet (their gap was
+    /// reported in earlier weeks, and `peak-progression` would flag the new exercise).
     pub fn is_race_build_up(&self, race_week: Option<u32>) -> bool {
-        matches!(self.phase, Phase::Peak | Phase::Taper | Phase::Race)
+        self.has_race
+            || matches!(self.phase, Phase::Peak | Phase::Taper | Phase::Race)
             || race_week
                 .and_then(|race| race.checked_sub(self.week.number))
                 .is_some_and(|before| before <= INFERRED_TAPER_WEEKS)
+    }
+
+    /// The week's running volume: kilometres when its runs give distances, else minutes.
+    pub fn running_volume(&self) -> RunningVolume {
+        let runs = || self.sessions.iter().filter(|s| s.is_run());
+        RunningVolume {
+            km: runs().filter_map(|s| s.session.distance_km).sum(),
+            minutes: runs().filter_map(|s| s.session.minutes.as_ref().map(|m| m.value)).sum(),
+        }
     }
 
     /// The logical path of the week, e.g. `weeks[2]`.
     pub fn path(&self) -> String {
         format!("weeks[{}]", self.week.index)
     }
-}
-
-/// The suggestions worth showing: when the closest is a typo away (two edits or fewer,
-/// a swapped pair of letters counting as one), only the names that close; otherwise all.
-/// `single leg calf raisse` is `single-leg calf raise` misspelt, not `single-leg press`.
-fn closest_typos<'c>(name: &str, similar: Vec<&'c str>) -> Vec<&'c str> {
-    let folded = fold_name(name);
-    let distance = |candidate: &str| crate::suggest::distance(&folded, &fold_name(candidate));
-    let Some(best) = similar.iter().map(|candidate| distance(candidate)).min().filter(|&best| best <= 2) else {
-        return similar;
-    };
-    similar.into_iter().filter(|candidate| distance(candidate) == best).collect()
 }

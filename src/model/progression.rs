@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::{ExerciseView, Model, SessionView, WeekView};
 use crate::diagnostic::Span;
-use crate::plan::Spanned;
+use crate::plan::{Phase, Spanned};
 
 /// One occurrence of an exercise: its week, session and exercise entry.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +38,9 @@ impl Change {
     }
 }
 
+/// How many lighter occurrences in a row are stepped over to find the dose they interrupt.
+const MAX_LIGHTER_STEPS: usize = 4;
+
 /// How many earlier weeks (entries of `weeks`) the previous occurrence is looked for in.
 const MAX_LOOKBACK_WEEKS: usize = 52;
 
@@ -55,7 +58,9 @@ impl<'p> Model<'p> {
         let identity = exercise.identity.as_deref()?;
         // A year back at most: an exercise last done longer ago is started again, not
         // progressed, and the bound keeps plans of thousands of weeks linear.
-        let earlier = self.weeks.get(week_position.saturating_sub(MAX_LOOKBACK_WEEKS)..week_position)?;
+        // Nor across a long break: strength work after it starts again, it does not progress.
+        let start = self.weeks.get(week_position).map_or(0, |week| week.timeline_start);
+        let earlier = self.weeks.get(week_position.saturating_sub(MAX_LOOKBACK_WEEKS).max(start)..week_position)?;
         let candidates = || {
             earlier.iter().rev().flat_map(move |week| {
                 week.sessions.iter().rev().flat_map(move |session| {
@@ -82,8 +87,37 @@ impl<'p> Model<'p> {
     }
 }
 
+impl<'p> Model<'p> {
+    /// The occurrence a progression is judged against: the previous occurrence, unless it
+    /// is in a recovery week or lighter than the one before it (a deload): then the last
+    /// occurrence before the lighter weeks. Going back after an easier week to the dose
+    /// before it is not progression.
+    pub fn progression_base<'m>(
+        &'m self,
+        week_position: usize,
+        session: &SessionView<'p>,
+        exercise: &ExerciseView<'p>,
+    ) -> Option<Occurrence<'m, 'p>> {
+        let mut base = self.previous_occurrence(week_position, session, exercise)?;
+        for _ in 0..MAX_LIGHTER_STEPS {
+            let Some(before) = self.previous_occurrence(base.week.week.index, base.session, base.exercise) else {
+                break;
+            };
+            let lighter = base.week.phase == Phase::Recovery
+                || (rising_changes(before.exercise, base.exercise).is_empty()
+                    && !rising_changes(base.exercise, before.exercise).is_empty());
+            if !lighter {
+                break;
+            }
+            base = before;
+        }
+        Some(base)
+    }
+}
+
 /// The variables that rose from `before` to `after`: sets, the upper bound of reps,
-/// seconds or steps, the lowering time of the tempo, and the load.
+/// seconds or steps, the tempo (a slower lowering or a longer pause), and the load
+/// (a heavier band included).
 pub fn rising_changes(before: &ExerciseView<'_>, after: &ExerciseView<'_>) -> Vec<Change> {
     let (old, new) = (before.exercise, after.exercise);
     let mut changes = Vec::new();
@@ -102,9 +136,18 @@ pub fn rising_changes(before: &ExerciseView<'_>, after: &ExerciseView<'_>) -> Ve
         let old_upper = old_amount.as_ref().and_then(|a| a.value.upper());
         compare(variable, old_upper, new_upper.as_ref());
     }
-    let old_tempo = old.tempo.as_ref().map(|t| t.value.lowering);
-    let new_tempo = new.tempo.as_ref().map(|t| Spanned::new(t.value.lowering, t.span));
-    compare("tempo", old_tempo, new_tempo.as_ref());
+    // A slower lowering or a longer pause makes the same reps harder.
+    if let (Some(old_tempo), Some(new_tempo)) = (&old.tempo, &new.tempo) {
+        let (was, now) = (old_tempo.value, new_tempo.value);
+        if now.lowering > was.lowering || now.pause > was.pause {
+            changes.push(Change {
+                variable: "tempo",
+                span: new_tempo.span,
+                from: was.to_string(),
+                to: now.to_string(),
+            });
+        }
+    }
     if let (Some(old_load), Some(new_load)) = (&old.load, &new.load) {
         let max_kg = after.max_kg.or(before.max_kg);
         if old_load.value.compare(new_load.value, max_kg) == Some(Ordering::Less) {

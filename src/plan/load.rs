@@ -13,8 +13,87 @@ pub enum BandWeight {
     Plain,
     /// `light band`.
     Light,
+    /// `medium band`.
+    Medium,
     /// `heavy band`.
     Heavy,
+    /// A band named by its colour: `red band`.
+    Colour(BandColour),
+}
+
+/// Band colours, lightest first: the order most makers of exercise bands share (yellow,
+/// red, green, blue, black, silver, gold).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum BandColour {
+    /// Yellow, the lightest.
+    Yellow,
+    /// Red.
+    Red,
+    /// Green.
+    Green,
+    /// Blue.
+    Blue,
+    /// Black.
+    Black,
+    /// Silver.
+    Silver,
+    /// Gold, the heaviest.
+    Gold,
+}
+
+impl BandColour {
+    /// Every colour, lightest first, as written in plans.
+    pub const NAMES: &'static [&'static str] = &["yellow", "red", "green", "blue", "black", "silver", "gold"];
+
+    const ALL: [BandColour; 7] = [
+        BandColour::Yellow,
+        BandColour::Red,
+        BandColour::Green,
+        BandColour::Blue,
+        BandColour::Black,
+        BandColour::Silver,
+        BandColour::Gold,
+    ];
+
+    fn parse(word: &str) -> Option<BandColour> {
+        let index = BandColour::NAMES.iter().position(|name| *name == word)?;
+        BandColour::ALL.get(index).copied()
+    }
+
+    fn as_str(self) -> &'static str {
+        BandColour::NAMES.get(self as usize).copied().unwrap_or("band")
+    }
+}
+
+impl BandWeight {
+    /// Compares two bands when they are named the same way: by weight words (light,
+    /// medium, heavy) or by colours; a plain `band` equals only itself.
+    fn compare(self, other: BandWeight) -> Option<Ordering> {
+        let word_rank = |band: BandWeight| match band {
+            BandWeight::Light => Some(0),
+            BandWeight::Medium => Some(1),
+            BandWeight::Heavy => Some(2),
+            _ => None,
+        };
+        match (self, other) {
+            (BandWeight::Plain, BandWeight::Plain) => Some(Ordering::Equal),
+            (BandWeight::Colour(a), BandWeight::Colour(b)) => Some(a.cmp(&b)),
+            _ => Some(word_rank(self)?.cmp(&word_rank(other)?)),
+        }
+    }
+
+    /// How many band weights apart two bands named the same way are.
+    pub fn steps_to(self, other: BandWeight) -> Option<u32> {
+        let rank = |band: BandWeight| match band {
+            BandWeight::Light => Some((0, 0)),
+            BandWeight::Medium => Some((0, 1)),
+            BandWeight::Heavy => Some((0, 2)),
+            BandWeight::Colour(colour) => Some((1, colour as u32)),
+            BandWeight::Plain => None,
+        };
+        let ((scheme_a, a), (scheme_b, b)) = (rank(self)?, rank(other)?);
+        (scheme_a == scheme_b).then(|| a.abs_diff(b))
+    }
 }
 
 /// The load of an exercise.
@@ -59,6 +138,8 @@ impl Load {
             ["band"] => Some(Load::Band(BandWeight::Plain)),
             ["light", "band"] => Some(Load::Band(BandWeight::Light)),
             ["heavy", "band"] => Some(Load::Band(BandWeight::Heavy)),
+            ["medium", "band"] => Some(Load::Band(BandWeight::Medium)),
+            [colour, "band"] => BandColour::parse(colour).map(|colour| Load::Band(BandWeight::Colour(colour))),
             ["light"] => Some(Load::Light),
             ["moderate"] => Some(Load::Moderate),
             ["heavy"] => Some(Load::Heavy),
@@ -80,9 +161,14 @@ impl Load {
         let Some(value) = lower.get(..digits).and_then(parse_number) else {
             return Err(LoadError { offset: leading });
         };
-        let unit = lower.get(digits..).unwrap_or("").trim();
-        let unit_offset =
-            leading + digits + (lower.len() - digits - lower.get(digits..).unwrap_or("").trim_start().len());
+        let after = lower.get(digits..).unwrap_or("");
+        let after_start = leading + digits + (after.len() - after.trim_start().len());
+        if let Some(each) = after.trim_start().strip_prefix(['x', '×']) {
+            let each_start = after_start + (after.trim_start().len() - each.len());
+            return pieces_of(value, each).ok_or(LoadError { offset: each_start });
+        }
+        let unit = after.trim();
+        let unit_offset = after_start;
         let load = match unit {
             "kg" | "kgs" => Load::Kg(value),
             "lb" | "lbs" => Load::Lb(value),
@@ -126,6 +212,7 @@ impl Load {
             (_, Load::Bodyweight) => Some(Ordering::Greater),
             (Load::PercentOfMax(a), Load::PercentOfMax(b)) => a.partial_cmp(&b),
             (Load::Rpe(a), Load::Rpe(b)) => a.partial_cmp(&b),
+            (Load::Band(a), Load::Band(b)) => a.compare(b),
             _ => match (self.word_rank(), other.word_rank()) {
                 (Some(a), Some(b)) => Some(a.cmp(&b)),
                 _ => as_kg(self)?.partial_cmp(&as_kg(other)?),
@@ -151,7 +238,9 @@ impl fmt::Display for Load {
             Load::Bodyweight => f.write_str("bodyweight"),
             Load::Band(BandWeight::Plain) => f.write_str("band"),
             Load::Band(BandWeight::Light) => f.write_str("light band"),
+            Load::Band(BandWeight::Medium) => f.write_str("medium band"),
             Load::Band(BandWeight::Heavy) => f.write_str("heavy band"),
+            Load::Band(BandWeight::Colour(colour)) => write!(f, "{} band", colour.as_str()),
             Load::Light => f.write_str("light"),
             Load::Moderate => f.write_str("moderate"),
             Load::Heavy => f.write_str("heavy"),
@@ -160,6 +249,25 @@ impl fmt::Display for Load {
             Load::PercentOfMax(percent) => write!(f, "{}%", Number(*percent)),
             Load::Rpe(rpe) => write!(f, "RPE {}", Number(*rpe)),
         }
+    }
+}
+
+/// The most pieces of one weight a load may name (`2x18kg`: a dumbbell in each hand).
+const MAX_PIECES: f64 = 4.0;
+
+/// A load of several pieces of one weight, `2x18kg`, as the total held: `pieces` times the
+/// kg or lb in `each` (a number and its unit, nothing else).
+fn pieces_of(pieces: f64, each: &str) -> Option<Load> {
+    if pieces.fract() != 0.0 || !(1.0..=MAX_PIECES).contains(&pieces) {
+        return None;
+    }
+    let each = each.trim();
+    let digits = number_len(each);
+    let weight = each.get(..digits).and_then(parse_number).filter(|w| w.is_finite() && *w > 0.0 && *w <= 1_000.0)?;
+    match each.get(digits..).unwrap_or("").trim() {
+        "kg" | "kgs" => Some(Load::Kg(pieces * weight)),
+        "lb" | "lbs" => Some(Load::Lb(pieces * weight)),
+        _ => None,
     }
 }
 
@@ -213,6 +321,26 @@ mod tests {
         assert_eq!(Load::parse("bw"), Ok(Load::Bodyweight));
         assert_eq!(Load::parse("Light band"), Ok(Load::Band(BandWeight::Light)));
         assert_eq!(Load::parse("heavy"), Ok(Load::Heavy));
+        assert_eq!(Load::parse("medium band"), Ok(Load::Band(BandWeight::Medium)));
+        assert_eq!(Load::parse("Red band"), Ok(Load::Band(BandWeight::Colour(BandColour::Red))));
+        assert!(Load::parse("purple band").is_err());
+        assert_eq!(Load::parse("2x18kg"), Ok(Load::Kg(36.0)));
+        assert_eq!(Load::parse("2 × 25 lb"), Ok(Load::Lb(50.0)));
+        assert!(Load::parse("2x18").is_err());
+        assert!(Load::parse("9x18kg").is_err());
+        assert!(Load::parse("2x2x18kg").is_err());
+    }
+
+    #[test]
+    fn a_heavier_band_is_more_load() {
+        let (light, medium) = (Load::Band(BandWeight::Light), Load::Band(BandWeight::Medium));
+        assert_eq!(light.compare(medium, None), Some(Ordering::Less));
+        let (red, blue) =
+            (Load::Band(BandWeight::Colour(BandColour::Red)), Load::Band(BandWeight::Colour(BandColour::Blue)));
+        assert_eq!(blue.compare(red, None), Some(Ordering::Greater));
+        assert_eq!(light.compare(red, None), None);
+        assert_eq!(BandWeight::Light.steps_to(BandWeight::Heavy), Some(2));
+        assert_eq!(BandWeight::Plain.steps_to(BandWeight::Heavy), None);
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! The typed plan (format v1), lowered from the YAML node tree.
 
 pub mod grammar;
+mod injury;
 pub mod load;
 mod lower;
 pub mod prescription;
 pub mod schema;
 mod vocabulary;
 
-pub use load::{BandWeight, Load};
+pub use injury::BodyPart;
+pub use load::{BandColour, BandWeight, Load};
 pub use lower::parse;
 pub use prescription::{Amount, Prescription, PrescriptionError, Tempo};
 pub use vocabulary::{Intensity, Level, Phase, RunType, Weekday};
@@ -74,9 +76,14 @@ pub struct Athlete {
 }
 
 impl Athlete {
-    /// Whether `history` names an injury (case-insensitive).
-    pub fn has_history(&self, injury: &str) -> bool {
-        self.history.iter().any(|entry| entry.value.eq_ignore_ascii_case(injury))
+    /// Whether a past injury of `history` speaks of the body part, in any phrase.
+    pub fn has_history(&self, part: BodyPart) -> bool {
+        self.history.iter().any(|entry| part.is_named_in(&entry.value))
+    }
+
+    /// Whether the current `pain` speaks of the body part, in any phrase.
+    pub fn has_pain(&self, part: BodyPart) -> bool {
+        self.pain.iter().any(|entry| part.is_named_in(&entry.value))
     }
 }
 

@@ -135,9 +135,18 @@ impl RunType {
         !matches!(self, RunType::Easy | RunType::Recovery | RunType::Shakeout | RunType::Strides)
     }
 
-    /// Whether the run is fast work that loads the calves and Achilles (hills, intervals, speed, threshold).
+    /// Whether the run is fast or hill work that loads the calves and Achilles: hills,
+    /// intervals, speed, threshold, tempo and fartlek.
     pub fn is_speed_work(self) -> bool {
-        matches!(self, RunType::Hills | RunType::Intervals | RunType::Speed | RunType::Threshold)
+        matches!(
+            self,
+            RunType::Hills
+                | RunType::Intervals
+                | RunType::Speed
+                | RunType::Threshold
+                | RunType::Tempo
+                | RunType::Fartlek
+        )
     }
 }
 

@@ -13,7 +13,8 @@ declare_rule! {
 }
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
-    for week in &model.weeks {
+    // Not in the race build-up: no time to add an exercise (see `WeekView::is_race_build_up`).
+    for week in model.weeks_before_build_up() {
         let has_strength = week.sessions.iter().any(|s| s.is_strength());
         if !has_strength || week.exercises().any(|(_, e)| e.tags.contains(Tag::Core)) {
             continue;

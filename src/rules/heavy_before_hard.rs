@@ -1,7 +1,7 @@
 //! `heavy-before-hard`: heavy lower-body lifting the day before a hard run.
 
 use super::RuleContext;
-use crate::model::{Model, SessionView};
+use crate::model::{Model, SessionView, effort};
 
 declare_rule! {
     name: "heavy-before-hard",
@@ -20,6 +20,9 @@ fn heaviness(session: &SessionView<'_>) -> String {
         .collect();
     match &session.session.intensity {
         Some(intensity) if heavy.is_empty() => format!("heavy: `intensity: {}`", intensity.value),
+        None if heavy.is_empty() && effort::is_done_hard(session.session) => {
+            "heavy: a circuit done against the clock with loaded leg work".to_owned()
+        }
         _ => format!("heavy: {}", heavy.join(", ")),
     }
 }

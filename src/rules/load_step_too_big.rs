@@ -18,6 +18,8 @@ declare_rule! {
 /// A rise of up to this many kilograms is always a small step: the next plate on the knee
 /// or a pair of the common 2.5 kg plates on a bar; gyms rarely offer smaller ones.
 const SMALLEST_STEP_KG: f64 = 5.0;
+/// A band is a load too: one band weight (light to medium, red to green) is one step.
+const MAX_BAND_STEPS: u32 = 1;
 /// The step the help proposes: a tenth of the load, or the smallest step if that is more.
 const SMALL_STEP: f64 = 0.1;
 
@@ -41,9 +43,33 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         for session in &week.sessions {
             for exercise in &session.exercises {
                 let Some(after) = exercise.exercise.load.as_ref() else { continue };
-                let Some(previous) = model.previous_occurrence(week_position, session, exercise) else { continue };
+                let Some(previous) = model.progression_base(week_position, session, exercise) else { continue };
                 let Some(before) = previous.exercise.exercise.load.as_ref() else { continue };
                 let max_kg = exercise.max_kg.or(previous.exercise.max_kg);
+                if let (Load::Band(old_band), Load::Band(new_band)) = (before.value, after.value) {
+                    if after.value.compare(before.value, None) == Some(std::cmp::Ordering::Greater)
+                        && old_band.steps_to(new_band).is_some_and(|steps| steps > MAX_BAND_STEPS)
+                    {
+                        let finding = cx
+                            .exercise_finding(
+                                session,
+                                exercise,
+                                format!("`{}` band skips a band weight in one step", exercise.exercise.name.value),
+                            )
+                            .with_span(after.span)
+                            .with_span_label(format!("{} -> {}", before.value, after.value))
+                            .with_label(
+                                previous.exercise.exercise.name.span,
+                                format!("previous: week {}", previous.week.week.number),
+                            )
+                            .with_help(format!(
+                                "go up one band at a time: the next band after week {}'s `{}`",
+                                previous.week.week.number, before.value
+                            ));
+                        cx.report(finding);
+                    }
+                    continue;
+                }
                 let Some((old, new, in_kg)) = on_one_scale(before.value, after.value, max_kg) else { continue };
                 if old <= 0.0 || new <= old * (1.0 + max_step) || (in_kg && new - old <= SMALLEST_STEP_KG) {
                     continue;

@@ -29,6 +29,10 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 };
                 let first_time = seen.insert(identity) && week_position > 0;
                 let Some(when) = &window else { continue };
+                // The worry is legs that are not fresh for the race: arms and core are left alone.
+                if !exercise.tags.trains_legs() {
+                    continue;
+                }
                 let name = &exercise.exercise.name.value;
                 let finding = if first_time {
                     cx.exercise_finding(session, exercise, format!("`{name}` appears for the first time {when}"))
@@ -37,7 +41,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                             "introduce new exercises in base or build weeks; before the race keep to familiar work",
                         )
                 } else {
-                    let Some(previous) = model.previous_occurrence(week_position, session, exercise) else {
+                    let Some(previous) = model.progression_base(week_position, session, exercise) else {
                         continue;
                     };
                     let changes = rising_changes(previous.exercise, exercise);
@@ -67,6 +71,10 @@ fn build_up(week: &WeekView<'_>, race_week: Option<u32>, weeks_before: u32) -> O
     let number = week.week.number;
     if matches!(week.phase, Phase::Peak | Phase::Taper) {
         return Some(format!("in {} week {number}", week.phase));
+    }
+    // A tune-up race is a race too: its week is no time to raise the legs' load.
+    if week.has_race && race_week != Some(number) {
+        return Some(format!("in week {number}, a race week"));
     }
     let race_week = race_week?;
     let before = race_week.checked_sub(number)?;

@@ -9,7 +9,7 @@ declare_rule! {
     name: "peak-volume-not-reduced",
     category: Volume,
     default: warning,
-    summary: "a peak week's strength volume is above `max-share` of a typical build (or base) week",
+    summary: "a peak or taper week's strength volume is above `max-share` of a typical build (or base) week",
     options: {
         max_share: number = 0.7, "max-share", "the largest share of a typical (median) build week's volume a peak week may keep";
     },
@@ -38,7 +38,8 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     };
     // The smallest cut `max-share` asks for, in whole percent (never below 0).
     let cut = Number((100.0 * (1.0 - max_share)).round().max(0.0));
-    for week in model.weeks.iter().filter(|w| w.phase == Phase::Peak) {
+    // A taper cuts at least as much as a peak week does.
+    for week in model.weeks.iter().filter(|w| matches!(w.phase, Phase::Peak | Phase::Taper)) {
         let sets = volume(week);
         let share = f64::from(sets) / typical;
         if share <= max_share {
@@ -46,10 +47,11 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         }
         let span = week.week.phase.as_ref().map_or(week.week.number_key, |phase| phase.span);
         let target = (typical * max_share).floor().max(1.0);
-        let message = format!("peak week {} keeps {:.0}% of the {phase} volume", week.week.number, share * 100.0);
+        let message =
+            format!("{} week {} keeps {:.0}% of the {phase} volume", week.phase, week.week.number, share * 100.0);
         let label = format!("{} against a typical {phase} week's {}", set_count(f64::from(sets)), Number(typical));
         let help = format!(
-            "reduce strength volume in peak weeks by at least {cut}% (the article suggests 30-50%) and keep it at maintenance: at most {} this week",
+            "reduce strength volume in peak and taper weeks by at least {cut}% (the article suggests 30-50%) and keep it at maintenance: at most {} this week",
             set_count(target)
         );
         let finding = cx.week_finding(week, message).with_span(span).with_span_label(label).with_help(help);

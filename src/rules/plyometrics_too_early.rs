@@ -10,13 +10,14 @@ declare_rule! {
     default: warning,
     summary: "a plyometric exercise before the athlete's training week `min-week`",
     options: {
-        min_week: integer = 12, "min-week", "the first training week (plan week + `strength_weeks`) in which plyometrics are fine";
+        min_week: integer = 12, "min-week", "the first training week (`strength_weeks` + the weeks since the plan's first strength work) in which plyometrics are fine";
     },
 }
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let min_week = Options::read(cx).min_week;
     let prior = model.plan.athlete.strength_weeks;
+    let first = model.weeks.iter().find(|week| week.has_strength_work()).map_or(1, |week| week.week.number);
     for (week, session) in model.sessions() {
         if week.training_week >= min_week {
             continue;
@@ -27,9 +28,8 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 exercise.exercise.name.value, week.training_week
             );
             let how = format!(
-                "training week {} = plan week {} + {} of strength training before the plan (`strength_weeks`)",
+                "training week {}: {} of strength training before the plan (`strength_weeks`), then counted from week {first}, the plan's first strength work",
                 week.training_week,
-                week.week.number,
                 weeks(prior)
             );
             let help = format!(

@@ -14,7 +14,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     for (week_position, week) in model.weeks.iter().enumerate() {
         for session in &week.sessions {
             for exercise in &session.exercises {
-                let Some(previous) = model.previous_occurrence(week_position, session, exercise) else {
+                let Some(previous) = model.progression_base(week_position, session, exercise) else {
                     continue;
                 };
                 let changes = rising_changes(previous.exercise, exercise);
@@ -26,14 +26,14 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 }
                 let name = &exercise.exercise.name.value;
                 let all: Vec<String> = changes.iter().map(|c| c.describe()).collect();
-                let others: Vec<&str> = rest.iter().map(|c| spoken(c.variable)).collect();
+                let others: Vec<&str> = rest.iter().map(|c| c.variable).collect();
                 let message = format!("`{name}` rose in {} variables at once", changes.len());
                 let finding = cx
                     .exercise_finding(session, exercise, message)
                     .with_span_label(all.join(", "))
                     .with_help(format!(
                         "progress one variable at a time: raise only {} this week ({} -> {}) and keep {} as in week {}",
-                        spoken(first.variable),
+                        first.variable,
                         first.from,
                         first.to,
                         english_list(&others),
@@ -47,14 +47,6 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 cx.report(finding);
             }
         }
-    }
-}
-
-/// A variable as the help text names it: the tempo that rises is its lowering time.
-fn spoken(variable: &str) -> &str {
-    match variable {
-        "tempo" => "lowering time",
-        other => other,
     }
 }
 

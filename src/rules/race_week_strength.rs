@@ -1,8 +1,9 @@
 //! `race-week-strength`: strength work crowding the race.
 
 use super::RuleContext;
+use crate::diagnostic::Severity;
 use crate::model::{Model, SessionView};
-use crate::plan::{Phase, RunType, SessionKind};
+use crate::plan::{RunType, SessionKind};
 
 declare_rule! {
     name: "race-week-strength",
@@ -21,9 +22,9 @@ fn is_race(session: &SessionView<'_>) -> bool {
 
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let Options { max_sessions, days_before } = Options::read(cx);
-    let race_week = model.plan.race.as_ref().and_then(|race| race.week.as_ref()).map(|week| week.value);
+    // Every week with a race, a tune-up included (see `WeekView::has_race`).
     for week in &model.weeks {
-        let is_race_week = race_week == Some(week.week.number) || week.phase == Phase::Race;
+        let is_race_week = week.has_race;
         // Leg sessions: an upper-body session leaves the legs fresh for the race.
         let strength: Vec<&SessionView<'_>> = week.lower_body_sessions().collect();
         if is_race_week && strength.len() > max_sessions as usize {
@@ -54,12 +55,21 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             1 => "the day before a race".to_owned(),
             n => format!("{n} days before a race"),
         };
-        let finding = cx
-            .session_finding(session, format!("lower-body session {when}"))
+        let heavy = session.is_heavy;
+        let what = if heavy { "heavy lower-body session" } else { "lower-body session" };
+        let mut finding = cx
+            .session_finding(session, format!("{what} {when}"))
             .with_label(race.session.kind_key, format!("race on {}", race.weekday))
             .with_help(format!(
                 "keep the last {days_before} days before a race free of leg work, so the legs arrive fresh"
             ));
+        // Heavy legs on race day spoil the race the plan builds to: one level up, so a
+        // warning becomes an error.
+        if heavy && finding.severity == Severity::Warning {
+            finding.severity = Severity::Error;
+        }
+        let heavy_lifts = session.exercises.iter().filter(|e| e.is_heavy && e.tags.trains_legs());
+        finding = finding.with_labels(heavy_lifts.map(|e| (e.exercise.name.span, "heavy")));
         cx.report(finding);
     }
 }

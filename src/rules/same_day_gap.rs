@@ -1,7 +1,8 @@
 //! `same-day-gap`: a heavy session and a hard run too close together on one day.
 
 use super::RuleContext;
-use crate::model::Model;
+use crate::model::{Model, SessionView};
+use crate::plan::SessionKind;
 use crate::plan::load::Number;
 
 declare_rule! {
@@ -17,10 +18,7 @@ declare_rule! {
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let min_hours = Options::read(cx).min_hours;
     let min_minutes = min_hours * 60.0;
-    let help = format!(
-        "run first and leave at least {} before the lift, or move the lift to a day that is not the eve of a hard run",
-        hours_text(min_hours)
-    );
+    let at_least = hours_text(min_hours);
     for week in &model.weeks {
         for heavy in week.sessions.iter().filter(|s| s.is_heavy && s.is_lower_body) {
             let Some(heavy_at) = &heavy.session.at else {
@@ -36,9 +34,19 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 }
                 let (earlier, later) =
                     if heavy_at.value <= run_at.value { (heavy_at, run_at) } else { (run_at, heavy_at) };
-                let later_session = if later == run_at { run } else { heavy };
-                let message =
-                    format!("heavy session and {} only {}h{:02} apart", run.run_description(), gap / 60, gap % 60);
+                let run_first = later != run_at;
+                let later_session = if run_first { heavy } else { run };
+                let message = format!("heavy session and {} only {} apart", run_kind(run), hours(gap));
+                // The advice keeps the order the plan has when it is the better one.
+                let help = if run_first {
+                    format!(
+                        "keep the run first and leave at least {at_least} before the lift, or move the lift to another day"
+                    )
+                } else {
+                    format!(
+                        "run first and leave at least {at_least} before the lift, or move the lift to a day that is not the eve of a hard run"
+                    )
+                };
                 let finding = cx
                     .session_finding(later_session, message)
                     .with_span(later.span)
@@ -49,6 +57,20 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             }
         }
     }
+}
+
+/// The run's kind and length: `a long run (16 km)`; an easy run long enough to be a long
+/// run is one (`a long run (18 km, written `easy`)`).
+fn run_kind(run: &SessionView<'_>) -> String {
+    let described = run.run_description();
+    let mut details: Vec<String> = described.split(", ").skip(1).map(str::to_owned).collect();
+    if run.is_long_easy_run
+        && let SessionKind::Run(written) = run.session.kind
+    {
+        details.push(format!("written `{written}`"));
+    }
+    let headline = run.run_headline();
+    if details.is_empty() { headline } else { format!("{headline} ({})", details.join(", ")) }
 }
 
 fn hours(minutes: u32) -> String {

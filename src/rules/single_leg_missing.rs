@@ -4,6 +4,7 @@ use super::{OptionKind, RuleContext, with_optional_fix};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Model, SessionView};
 use crate::meta::OptionValue;
+use crate::tags::Tag;
 
 declare_rule! {
     name: "single-leg-missing",
@@ -46,10 +47,20 @@ impl OptionKind for Scope {
     }
 }
 
-const HELP: &str = "running is a series of single-leg landings: add a unilateral exercise, e.g. `- split squat: 2x8 each` or `- single-leg glute bridge: 2x10 each`";
+const HELP: &str = "running is a series of single-leg landings: add a unilateral exercise for the hip and knee, e.g. `- split squat: 2x8 each` or `- step-up: 2x8 each` (a single-leg calf raise is calf work)";
 
+/// A single-leg exercise for the hip and knee: a single-leg calf raise is calf work.
 fn has_single_leg(session: &SessionView<'_>) -> bool {
-    session.exercises.iter().any(|e| e.tags.is_single_leg_work())
+    session.exercises.iter().any(|e| e.tags.is_single_leg_work() && !is_calf_only(e))
+}
+
+/// Calf or soleus work that trains no other part of the leg.
+fn is_calf_only(exercise: &crate::model::ExerciseView<'_>) -> bool {
+    let tags = exercise.tags;
+    tags.is_calf_work()
+        && ![Tag::Quads, Tag::Glutes, Tag::Hamstrings, Tag::HipAbductors, Tag::Adductors]
+            .into_iter()
+            .any(|tag| tags.contains(tag))
 }
 
 /// Labels the bilateral lower-body exercises of a session.
@@ -89,7 +100,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         for session in lower_body.into_iter().filter(|s| !has_single_leg(s)) {
             let finding = cx
                 .session_finding(session, "lower-body session without a single-leg exercise")
-                .with_span_label("every lower-body exercise here uses both legs")
+                .with_span_label("no exercise here works one hip and knee at a time")
                 .with_help(HELP);
             let fix = cx.add_to_session(session, week.training_week, "split squat", "8 each");
             cx.report(with_optional_fix(label_bilateral(finding, session), fix));

@@ -2,13 +2,13 @@
 
 use super::RuleContext;
 use crate::model::Model;
-use crate::plan::{Level, SessionKind};
+use crate::plan::{BodyPart, Level, SessionKind};
 
 declare_rule! {
     name: "speed-before-calf-base",
     category: Schedule,
     default: warning,
-    summary: "the first hills, intervals, speed or threshold run comes before `min-weeks` weeks of calf work",
+    summary: "the first hills, intervals, speed, threshold, tempo or fartlek run comes before `min-weeks` weeks of calf work",
     options: {
         min_weeks: integer = 2, "min-weeks", "weeks with calf work needed before the first fast or hill session";
     },
@@ -20,7 +20,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     // The advice is for runners adding fast running to their legs for the first time: an
     // intermediate or advanced runner already runs fast, unless the Achilles has complained.
     let experienced = matches!(athlete.level, Level::Intermediate | Level::Advanced);
-    if (athlete.strength_weeks >= min_weeks || experienced) && !athlete.has_history("achilles") {
+    if (athlete.strength_weeks >= min_weeks || experienced) && !athlete.has_history(BodyPart::Achilles) {
         return;
     }
     let mut calf_weeks = 0;
