@@ -1,6 +1,7 @@
 //! Lowering the YAML node tree into the typed [`Plan`], collecting every shape error.
 
 mod exercise;
+mod header;
 mod structure;
 
 use std::ops::RangeInclusive;
