@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Feeds runlint's machine output to the real tools that consume it:
 #   - SARIF: Microsoft's SARIF validator (npm @microsoft/sarif-multitool, `validate`);
-#   - JUnit: the junitparser library (PyPI), as JUnit consumers read reports;
+#   - JUnit: the junitparser library (PyPI), as JUnit consumers read reports, and xmllint
+#     against the common junit-10.xsd schema;
 #   - the plan JSON Schema: yaml-language-server (npm), driven over LSP like an editor;
 #   - pre-commit: `pre-commit try-repo` runs the hook from .pre-commit-hooks.yaml;
 #   - without Rust: the wheel with pip, the wheel's pre-commit hook, the GitHub Action and
@@ -26,6 +27,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 command -v vim >/dev/null 2>&1 || missing+=(vim)
 [ -d /usr/share/vim-ale ] || missing+=(vim-ale)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}") >/dev/null
 fi
@@ -36,6 +38,15 @@ chmod u+x "$tools"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 if [ ! -x "$tools/venv/bin/python" ]; then
   python3 -m venv "$tools/venv"
   "$tools/venv/bin/pip" install --quiet junitparser pre-commit
+fi
+# The common JUnit schema (junit-10.xsd, the one Jenkins' xUnit plugin validates with), as
+# pytest's source distribution ships it for its own tests.
+if [ ! -f "$tools/junit-10.xsd" ]; then
+  pytest_sdist=$(mktemp -d)
+  "$tools/venv/bin/pip" download --quiet --no-binary :all: --no-deps --dest "$pytest_sdist" "pytest==9.2.0"
+  tar -xzf "$pytest_sdist"/pytest-9.2.0.tar.gz -C "$pytest_sdist" pytest-9.2.0/testing/example_scripts/junit-10.xsd
+  cp "$pytest_sdist"/pytest-9.2.0/testing/example_scripts/junit-10.xsd "$tools/junit-10.xsd"
+  rm -rf "$pytest_sdist"
 fi
 
 cargo build --quiet --release
@@ -57,20 +68,27 @@ assert not problems, f"{len(problems)} validator findings"
 print(f"ok: {len(results)} results, 0 validator errors or warnings")
 PY
 
-echo "--- JUnit: junitparser"
-"$runlint" --format junit "${inputs[@]}" > "$work/runlint.xml" || true
+echo "--- JUnit: junitparser and the junit-10.xsd schema"
 "$runlint" --format json "${inputs[@]}" > "$work/runlint.json" || true
-"$tools/venv/bin/python" - "$work/runlint.xml" "$work/runlint.json" <<'PY'
+for level in error warning info; do
+  "$runlint" --format junit --fail-level "$level" "${inputs[@]}" > "$work/runlint-$level.xml" || true
+  xmllint --noout --schema "$tools/junit-10.xsd" "$work/runlint-$level.xml" 2>&1 | tail -n 1
+  "$tools/venv/bin/python" - "$work/runlint-$level.xml" "$work/runlint.json" "$level" <<'PY'
 import json, sys
 from junitparser import JUnitXml, Failure
 xml = JUnitXml.fromfile(sys.argv[1])
 report = json.load(open(sys.argv[2]))
+order = ["info", "warning", "error"]
+failing = [d for d in report["diagnostics"] if order.index(d["severity"]) >= order.index(sys.argv[3])]
 suites = list(xml)
+cases = sum(1 for suite in suites for case in suite)
 failures = sum(1 for suite in suites for case in suite for result in case.result if isinstance(result, Failure))
 assert len(suites) == report["summary"]["files"], (len(suites), report["summary"])
-assert failures == len(report["diagnostics"]), (failures, len(report["diagnostics"]))
-print(f"ok: {len(suites)} suites, {failures} failures, as in the JSON report")
+assert failures == len(failing), (failures, len(failing))
+assert cases >= len(report["diagnostics"]), (cases, len(report["diagnostics"]))
+print(f"ok: --fail-level {sys.argv[3]}: {len(suites)} suites, {cases} test cases, {failures} failures, as in the JSON report")
 PY
+done
 
 echo "--- plan schema: yaml-language-server"
 "$runlint" --print-schema > "$work/plan.schema.json"

@@ -133,9 +133,12 @@ impl RuleMeta {
         self.category.is_some()
     }
 
-    /// Where the rule's documentation is published.
+    /// Where the rule's documentation is published (the built-in checks share one page).
     pub fn help_uri(&self) -> String {
-        format!("{PROJECT_URI}/blob/main/rules/{}.md", self.name)
+        match self.category {
+            Some(_) => format!("{PROJECT_URI}/blob/main/rules/{}.md", self.name),
+            None => format!("{PROJECT_URI}/blob/main/docs/checks.md#{}", self.name),
+        }
     }
 
     /// The body of one section of the rule's doc (`## Why`), up to the next heading;

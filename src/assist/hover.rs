@@ -84,9 +84,7 @@ fn rule_in_comment(source: &Source, text_spans: &[Span], offset: usize, markup: 
     if !sources.is_empty() {
         text.push_str(&format!("\n\n{sources}"));
     }
-    if meta.is_rule() {
-        text.push_str(&format!("\n\n{}", markup.link("Documentation", &meta.help_uri())));
-    }
+    text.push_str(&format!("\n\n{}", markup.link("Documentation", &meta.help_uri())));
     Some((suppression.span, text))
 }
 

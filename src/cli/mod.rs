@@ -82,6 +82,7 @@ fn lint_command(args: &Args, color: bool) -> ExitCode {
         show_all: args.show_all,
         statistics: args.statistics,
         rules: config.enabled_rules(),
+        fail_level: Some(args.fail_level.severity()),
         base: std::env::current_dir().ok().map(render::SourceBase::discover),
         run_errors: Vec::new(),
     };

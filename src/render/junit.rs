@@ -1,5 +1,9 @@
-//! `--format junit`: JUnit XML with one test suite per file and one failing test case per
-//! diagnostic; a clean file gets one passing test case.
+//! `--format junit`: JUnit XML with one test suite per file and one test case per
+//! diagnostic, failed when the diagnostic is at or above the fail level (the run's exit
+//! code agrees), passed with the finding in its output below it; a clean file gets one
+//! passing test case. The document validates against the common JUnit schema
+//! (`junit-10.xsd`, as Jenkins' xUnit plugin reads it): the file is named on the suite,
+//! not on the test cases, where that schema allows no `file` or `line`.
 
 use std::io::{self, Write};
 
@@ -9,13 +13,14 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use super::emit::{Body, Emitter, Sink};
 use super::stream::Counts;
 use super::{LintedFile, PathProblem, RenderOptions, Summary};
+use crate::diagnostic::Severity;
 
 /// `--format junit`.
 pub(super) struct Junit;
 
 impl Emitter for Junit {
-    fn part(&self, report: &LintedFile, _: &RenderOptions, _: &mut Counts) -> Body {
-        Body::Text(part(report))
+    fn part(&self, report: &LintedFile, options: &RenderOptions, _: &mut Counts) -> Body {
+        Body::Text(part(report, fails_at(options)))
     }
 
     /// The header holds the run's totals: the suites wait for the end.
@@ -31,9 +36,14 @@ impl Emitter for Junit {
     }
 }
 
+/// The lowest severity that is a failed test.
+fn fails_at(options: &RenderOptions) -> Severity {
+    options.fail_level.unwrap_or(Severity::Error)
+}
+
 /// One file's test suite, as it stands inside `<testsuites>` (on a new, indented line).
-fn part(report: &LintedFile) -> Vec<u8> {
-    nested(|writer| write_suite(writer, report))
+fn part(report: &LintedFile, fails_at: Severity) -> Vec<u8> {
+    nested(|writer| write_suite(writer, report, fails_at))
 }
 
 /// The document: the header holds the run's totals, so the suites come at the end.
@@ -44,10 +54,10 @@ fn finish(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let failures = totals.diagnostics();
+    let failures = totals.failing(fails_at(options));
     // A clean file counts as one passing test.
     let clean_files = files - files.min(totals.files_with_findings);
-    let total = failures + clean_files;
+    let total = totals.diagnostics() + clean_files;
     let errors: Vec<u8> =
         options.run_errors.iter().flat_map(|error| nested(|writer| write_error_suite(writer, error))).collect();
     let mut writer = Writer::new_with_indent(out, b' ', 2);
@@ -111,17 +121,18 @@ fn write_error_suite(writer: &mut Writer<&mut dyn Write>, error: &PathProblem) -
     writer.write_event(Event::End(BytesEnd::new("testsuite"))).map_err(io::Error::other)
 }
 
-fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &LintedFile) -> io::Result<()> {
+fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &LintedFile, fails_at: Severity) -> io::Result<()> {
     let name_text = xml_safe(report.source.name());
     let name = name_text.as_str();
     let tests = report.diagnostics.len().max(1).to_string();
-    let failures = report.diagnostics.len().to_string();
+    let failures = report.diagnostics.iter().filter(|d| d.severity >= fails_at).count().to_string();
     let suite = BytesStart::new("testsuite").with_attributes([
         ("name", name),
         ("tests", tests.as_str()),
         ("failures", failures.as_str()),
         ("errors", "0"),
         ("skipped", "0"),
+        ("file", name),
     ]);
     writer.write_event(Event::Start(suite)).map_err(io::Error::other)?;
     if report.diagnostics.is_empty() {
@@ -139,18 +150,20 @@ fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &LintedFile) -> io::
         *repeat += 1;
         let unique = if *repeat == 1 { base_name } else { format!("{base_name} ({repeat})") };
         let case_name = xml_safe(&unique);
-        let line = start.line.to_string();
-        let case = BytesStart::new("testcase").with_attributes([
-            ("name", case_name.as_str()),
-            ("classname", name),
-            ("file", name),
-            ("line", line.as_str()),
-        ]);
+        let case = BytesStart::new("testcase").with_attributes([("name", case_name.as_str()), ("classname", name)]);
         writer.write_event(Event::Start(case)).map_err(io::Error::other)?;
         let message = xml_safe(&diagnostic.message);
-        let failure = BytesStart::new("failure")
-            .with_attributes([("message", message.as_str()), ("type", diagnostic.severity.as_str())]);
-        writer.write_event(Event::Start(failure)).map_err(io::Error::other)?;
+        // Below the fail level the finding is reported, not failed: the test passes with
+        // the finding in its output.
+        let failed = diagnostic.severity >= fails_at;
+        let element = if failed {
+            BytesStart::new("failure")
+                .with_attributes([("message", message.as_str()), ("type", diagnostic.severity.as_str())])
+        } else {
+            BytesStart::new("system-out")
+        };
+        let element_name = if failed { "failure" } else { "system-out" };
+        writer.write_event(Event::Start(element)).map_err(io::Error::other)?;
         let mut body = format!(
             "{name}:{}:{}: {}[{}] {message}",
             start.line, start.column, diagnostic.severity, diagnostic.rule.name
@@ -159,7 +172,7 @@ fn write_suite(writer: &mut Writer<&mut dyn Write>, report: &LintedFile) -> io::
             body.push_str(&format!("\nhelp: {}", xml_safe(help)));
         }
         writer.write_event(Event::Text(BytesText::new(&body))).map_err(io::Error::other)?;
-        writer.write_event(Event::End(BytesEnd::new("failure"))).map_err(io::Error::other)?;
+        writer.write_event(Event::End(BytesEnd::new(element_name))).map_err(io::Error::other)?;
         writer.write_event(Event::End(BytesEnd::new("testcase"))).map_err(io::Error::other)?;
     }
     writer.write_event(Event::End(BytesEnd::new("testsuite"))).map_err(io::Error::other)?;

@@ -94,6 +94,9 @@ pub struct RenderOptions {
     /// Where the run's paths are relative to, for formats that name files by repository
     /// path (SARIF); `None` leaves paths as given.
     pub base: Option<SourceBase>,
+    /// The lowest severity that fails the run (`--fail-level`; `None` means errors):
+    /// JUnit counts only findings at or above it as failed tests.
+    pub fail_level: Option<crate::diagnostic::Severity>,
     /// What the run reports: enabled rules, then built-in diagnostics (SARIF lists them;
     /// `Config::enabled_rules` builds the list).
     pub rules: Vec<EnabledRule>,

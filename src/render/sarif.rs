@@ -62,10 +62,13 @@ fn skeleton(options: &RenderOptions) -> String {
     let run = Run {
         tool: json!({ "driver": {
             "name": "runlint",
+            "fullName": concat!("runlint ", env!("CARGO_PKG_VERSION"), ", a linter for the strength training in running plans"),
             "version": env!("CARGO_PKG_VERSION"),
             "informationUri": crate::meta::PROJECT_URI,
             "rules": descriptors(options),
         }}),
+        // Code scanning keeps one analysis per category: runlint's findings are one.
+        automation_details: json!({ "id": "runlint/" }),
         column_kind: "unicodeCodePoints",
         results: Vec::new(),
         invocations: [invocation(options)],
@@ -92,6 +95,7 @@ struct Log {
 #[serde(rename_all = "camelCase")]
 struct Run {
     tool: Value,
+    automation_details: Value,
     column_kind: &'static str,
     /// Always empty here: the stream writes the results.
     results: Vec<()>,
@@ -130,6 +134,7 @@ fn descriptors(options: &RenderOptions) -> Vec<Value> {
                 "shortDescription": { "text": meta.summary },
                 "fullDescription": { "text": meta.summary },
                 "help": { "text": meta.summary },
+                "helpUri": meta.help_uri(),
                 "defaultConfiguration": { "level": level(rule.severity) },
             }),
         });

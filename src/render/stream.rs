@@ -65,6 +65,15 @@ impl Counts {
         self.errors + self.warnings + self.infos
     }
 
+    /// The diagnostics at or above `level`.
+    pub fn failing(&self, level: Severity) -> usize {
+        match level {
+            Severity::Error => self.errors,
+            Severity::Warning => self.errors + self.warnings,
+            Severity::Info => self.diagnostics(),
+        }
+    }
+
     /// Adds another file's counts.
     pub fn add(&mut self, other: &Counts) {
         self.errors += other.errors;

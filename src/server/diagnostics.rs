@@ -25,7 +25,7 @@ pub fn to_lsp(diagnostic: &Diagnostic, source: &Source, uri: &Uri, encoding: Enc
             message: label.message.clone(),
         })
         .collect();
-    let href = diagnostic.rule.is_rule().then(|| diagnostic.rule.help_uri()).and_then(|uri| uri.parse().ok());
+    let href = diagnostic.rule.help_uri().parse().ok();
     lsp_types::Diagnostic {
         range: range(source, encoding, diagnostic.span),
         severity: Some(severity(diagnostic.severity)),
