@@ -1,20 +1,20 @@
-// Drives yaml-language-server over stdio, as an editor would: opens a plan that points at
-// runlint's plan schema through a modeline and prints the diagnostics the server publishes.
-// Usage: node lsp-validate.mjs SERVER_JS SCHEMA_PATH PLAN_PATH
+// Drives yaml-language-server over stdio, as an editor would: opens plans that point at
+// runlint's plan schema through a modeline and prints, as JSON, the diagnostics the
+// server publishes for each (`{"path": [diagnostics]}`), or with one plan, its list.
+// Usage: node lsp-validate.mjs SERVER_JS SCHEMA_PATH PLAN_PATH...
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const [serverJs, schemaPath, planPath] = process.argv.slice(2);
+const [serverJs, schemaPath, ...planPaths] = process.argv.slice(2);
 const schemaUri = pathToFileURL(schemaPath).href;
-const planUri = pathToFileURL(planPath).href;
-const text = `# yaml-language-server: $schema=${schemaUri}\n` + readFileSync(planPath, "utf8");
+const plans = new Map(planPaths.map((path) => [pathToFileURL(path).href, path]));
+const published = new Map();
 
 const server = spawn(process.execPath, [serverJs, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
 let buffer = Buffer.alloc(0);
 let nextId = 1;
 const pending = new Map();
-let latest = null;
 let settleTimer = null;
 
 function send(message) {
@@ -30,7 +30,10 @@ function request(method, params) {
 }
 
 function finish() {
-  process.stdout.write(JSON.stringify(latest ?? [], null, 2) + "\n");
+  const result = planPaths.length === 1
+    ? published.get(pathToFileURL(planPaths[0]).href) ?? []
+    : Object.fromEntries(planPaths.map((path) => [path, published.get(pathToFileURL(path).href) ?? []]));
+  process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   server.kill();
   process.exit(0);
 }
@@ -44,10 +47,11 @@ function handle(message) {
     send({ id: message.id, result: message.params.items.map(() => settings) });
   } else if (message.id !== undefined) {
     send({ id: message.id, result: null });
-  } else if (message.method === "textDocument/publishDiagnostics" && message.params.uri === planUri) {
-    latest = message.params.diagnostics;
+  } else if (message.method === "textDocument/publishDiagnostics" && plans.has(message.params.uri)) {
+    published.set(message.params.uri, message.params.diagnostics);
+    // Done once every plan has been validated and nothing new came for a moment.
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(finish, 1500);
+    if (published.size === plans.size) settleTimer = setTimeout(finish, 1500);
   }
 }
 
@@ -64,9 +68,12 @@ server.stdout.on("data", (chunk) => {
   }
 });
 
-setTimeout(() => { console.error("no diagnostics published within 30 s"); process.exit(2); }, 30000);
+setTimeout(() => { console.error(`not every plan was validated within 120 s (${published.size} of ${plans.size})`); process.exit(2); }, 120000);
 
 await request("initialize", { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
 send({ method: "initialized", params: {} });
 send({ method: "workspace/didChangeConfiguration", params: { settings: { yaml: { validate: true, schemaStore: { enable: false } } } } });
-send({ method: "textDocument/didOpen", params: { textDocument: { uri: planUri, languageId: "yaml", version: 1, text } } });
+for (const [uri, path] of plans) {
+  const text = `# yaml-language-server: $schema=${schemaUri}\n` + readFileSync(path, "utf8");
+  send({ method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "yaml", version: 1, text } } });
+}

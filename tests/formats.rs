@@ -283,3 +283,14 @@ fn human_output_counts_columns_in_the_plan_text_not_in_its_escaped_form() {
     assert!(short_places.contains("zwj.yaml:7:30"), "{short}");
     assert_eq!(human_places, short_places, "{human}");
 }
+
+#[test]
+fn the_plan_schema_offers_the_days_as_keys_and_gives_readable_messages() {
+    let schema = runlint::plan::schema::plan_schema();
+    let days = &schema["definitions"]["week"]["properties"]["days"];
+    let offered: Vec<&str> = days["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(offered, ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+    let text = serde_json::to_string(&schema).unwrap();
+    // Every pattern a coach can get wrong says in words what it wants.
+    assert!(text.contains("\"patternErrorMessage\":\"write SETS x AMOUNT"), "no readable prescription message");
+}

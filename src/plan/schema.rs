@@ -10,6 +10,10 @@ use crate::plan::grammar::{self, AMOUNT, MAX_DISTANCE, MAX_MINUTES, REST_SECONDS
 use crate::plan::{Intensity, Level, Phase, RunType, Weekday};
 use crate::tags::TAG_NAMES;
 
+/// What an editor shows for a prescription it cannot read (instead of the pattern).
+const PRESCRIPTION_MESSAGE: &str =
+    "write SETS x AMOUNT [s|steps] [each] [@ LOAD], e.g. 3x10, 3 x 8-10 each @ 20kg, 3x30s, 2x12 each @ RPE 7";
+
 /// The `$id` of the plan schema.
 pub const SCHEMA_ID: &str = "https://runlint.dev/schemas/plan-v1.json";
 
@@ -33,6 +37,23 @@ fn regex_escape(c: char) -> String {
 fn alternatives(words: &[&str]) -> String {
     words.iter().map(|w| any_case(w)).collect::<Vec<_>>().join("|")
 }
+
+/// One word of a vocabulary, in any case as runlint reads it: the enum gives editors their
+/// completions, the pattern accepts `Easy` as runlint does, and a wrong word gets a
+/// message that lists the right ones.
+fn word_of(names: &[&str], description: &str) -> Value {
+    json!({
+        "anyOf": [
+            { "enum": names },
+            { "type": "string", "pattern": format!(r"^\s*({})\s*$", alternatives(names)) },
+        ],
+        "description": description,
+        "errorMessage": format!("use one of: {}", names.join(", ")),
+    })
+}
+
+/// A whole number of at least one, as a regex (`0` is no count; `010` is ten).
+const COUNT: &str = r"0*[1-9]\d*";
 
 /// The load grammar as a regex.
 fn load_pattern() -> String {
@@ -67,10 +88,10 @@ fn load_pattern() -> String {
 
 /// The prescription string grammar as a regex.
 fn prescription_pattern() -> String {
-    let amount = format!(r"(\d+\s*([-–—]\s*\d+|\+)?|{})", alternatives(&["amrap", "max"]));
+    let amount = format!(r"({COUNT}\s*([-–—]\s*{COUNT}|\+)?|{})", alternatives(&["amrap", "max"]));
     let unit = alternatives(&["seconds", "second", "secs", "sec", "s", "steps", "step", "reps", "rep"]);
     let each = format!(r"{}(\s+({}))?", any_case("each"), alternatives(&["sides", "side", "legs", "leg"]));
-    format!(r"^\s*\d+\s*[xX×]\s*{amount}\s*({unit})?\s*({each})?\s*(@\s*{}\s*)?$", load_pattern())
+    format!(r"^\s*{COUNT}\s*[xX×]\s*{amount}\s*({unit})?\s*({each})?\s*(@\s*{}\s*)?$", load_pattern())
 }
 
 fn described(description: &str, schema: Value) -> Value {
@@ -123,7 +144,10 @@ fn session(kind: &str, kind_schema: Value, extra_keys: &[(&str, Value)]) -> Valu
         json!({ "type": "number", "exclusiveMinimum": 0, "maximum": MAX_MINUTES, "description": "Duration in minutes." }),
     );
     properties.insert("at".into(), json!({ "type": "string", "pattern": r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$", "description": "Start time, `\"HH:MM\"` (24 h); orders sessions within a day." }));
-    properties.insert("intensity".into(), json!({ "enum": Intensity::NAMES, "description": "Overrides the intensity inferred from the run type or the loads." }));
+    properties.insert(
+        "intensity".into(),
+        word_of(Intensity::NAMES, "Overrides the intensity inferred from the run type or the loads."),
+    );
     properties.insert("notes".into(), json!({ "description": "Free text." }));
     for (key, schema) in extra_keys {
         properties.insert((*key).into(), schema.clone());
@@ -165,7 +189,7 @@ pub fn plan_schema() -> Value {
                 "additionalProperties": false,
                 "description": "Who the plan is for.",
                 "properties": {
-                    "level": { "enum": Level::NAMES, "description": "Training background (default `intermediate`)." },
+                    "level": word_of(Level::NAMES, "Training background (default `intermediate`)."),
                     "age": { "type": "integer", "minimum": grammar::AGE.start(), "maximum": grammar::AGE.end() },
                     "body_weight": { "type": "string", "pattern": format!(r"^\s*\d+(\.\d+)?\s*({})\s*$", alternatives(&["kgs", "kg", "lbs", "lb"])), "description": "Body weight (`68kg`, `150lb`); lets runlint judge absolute loads when no one-rep max is given." },
                     "strength_weeks": { "type": "integer", "minimum": grammar::STRENGTH_WEEKS.start(), "maximum": grammar::STRENGTH_WEEKS.end(), "description": "Weeks of consistent strength training before week 1." },
@@ -208,12 +232,14 @@ pub fn plan_schema() -> Value {
                 "additionalProperties": false,
                 "properties": {
                     "week": { "type": "integer", "minimum": grammar::WEEK_NUMBER.start(), "maximum": grammar::WEEK_NUMBER.end(), "description": "Plan week number; strictly increasing, gaps allowed." },
-                    "phase": { "enum": Phase::NAMES, "description": "Training phase; inherited from the previous week when omitted (first week: base)." },
+                    "phase": word_of(Phase::NAMES, "Training phase; inherited from the previous week when omitted (first week: base)."),
                     "notes": { "description": "Free text." },
                     "days": {
                         "type": "object",
                         "description": "Day (`mon` ... `sun`) -> `rest`, one session, or a list of sessions in order.",
-                        "propertyNames": { "pattern": format!("^({})$", alternatives(&day_names)) },
+                        // The days as properties too, so editors offer them as keys.
+                        "properties": Weekday::NAMES.iter().map(|day| (day.to_string(), json!({ "$ref": "#/definitions/day" }))).collect::<serde_json::Map<String, Value>>(),
+                        "propertyNames": { "pattern": format!("^({})$", alternatives(&day_names)), "patternErrorMessage": "days are mon ... sun (or monday ... sunday)" },
                         "additionalProperties": { "$ref": "#/definitions/day" },
                     },
                 },
@@ -228,7 +254,7 @@ pub fn plan_schema() -> Value {
             },
             "session": {
                 "oneOf": [
-                    session("run", json!({ "enum": RunType::NAMES, "description": "The run type; hard: long tempo threshold intervals hills fartlek progression race speed." }), &[("km", distance("kilometres")), ("mi", distance("miles"))]),
+                    session("run", word_of(RunType::NAMES, "The run type; hard: long tempo threshold intervals hills fartlek progression race speed."), &[("km", distance("kilometres")), ("mi", distance("miles"))]),
                     session("strength", json!({ "type": ["string", "number", "null"], "description": "The session's title (used to match sessions across weeks)." }), &[("exercises", exercises_list.clone())]),
                     session("cross", json!({ "type": ["string", "number", "boolean"], "description": "The activity: bike, swim, elliptical, walk, pilates, ..." }), &[]),
                     session("mobility", json!({ "type": ["string", "number", "null"], "description": "The session's title; mobility never counts as strength." }), &[("exercises", exercises_list)]),
@@ -245,7 +271,7 @@ pub fn plan_schema() -> Value {
                         "propertyNames": { "not": { "enum": not_names } },
                         "additionalProperties": {
                             "anyOf": [
-                                { "type": "string", "pattern": prescription_pattern(), "description": "`SETS x AMOUNT [s|steps] [each] [@ LOAD]`, e.g. `3 x 8-10 each @ 20kg`." },
+                                { "type": "string", "pattern": prescription_pattern(), "patternErrorMessage": PRESCRIPTION_MESSAGE, "description": "`SETS x AMOUNT [s|steps] [each] [@ LOAD]`, e.g. `3 x 8-10 each @ 20kg`." },
                                 { "type": "object", "properties": exercise_fields(), "additionalProperties": false },
                                 { "type": "null" },
                             ],
