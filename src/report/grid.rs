@@ -1,0 +1,176 @@
+//! The week grid: a row per week and a cell per day, sessions as chips and findings as
+//! compact markers (severity and rule) that open to their message and link to the
+//! problem entry with the fix. On a phone, each week becomes a list of its days.
+
+use maud::{Markup, html};
+
+use super::data::{Chip, DayCell, ExerciseLine, Finding, PlanView, WeekRow, day_anchor, week_anchor};
+use super::phase_colour;
+use crate::plan::{RunType, Weekday};
+use crate::render::plural;
+
+/// Markers one cell shows; the others are counted, and every one is in the problem list.
+const MARKERS_PER_CELL: usize = 6;
+/// Sessions one cell shows; a day is never longer than this in a real plan.
+const CHIPS_PER_CELL: usize = 12;
+
+/// The grid of a plan.
+pub fn grid(plan: &PlanView) -> Markup {
+    html! {
+        div.scroll {
+            table.grid {
+                caption { "Week by week: sessions per day; findings sit on the day or the week they concern. Open a marker for its message." }
+                thead { tr {
+                    th scope="col" { "Week" }
+                    @for day in Weekday::FULL_NAMES { th scope="col" { (capitalised(day)) } }
+                } }
+                tbody { @for row in &plan.weeks { (week_row(&plan.anchor, row)) } }
+            }
+        }
+    }
+}
+
+fn week_row(plan: &str, row: &WeekRow) -> Markup {
+    html! {
+        tr class=(if row.race_week { "week race-week" } else { "week" }) id=(week_anchor(plan, row.number))
+            data-week=(row.number) {
+            th scope="row" class="week-head" style=(format!("border-left: 8px solid {}", phase_colour(row.phase))) {
+                div.week-number { "Week " (row.number) }
+                div.phase { (row.phase.as_str()) ", training week " (row.training_week) }
+                @if row.race_week { div.race-tag { "race week" } }
+                (markers(plan, &row.findings, row.number, None))
+            }
+            @for (index, cell) in row.days.iter().enumerate() {
+                @if let Some(day) = Weekday::from_index(index) { (day_cell(plan, cell, row.number, day)) }
+            }
+        }
+    }
+}
+
+fn day_cell(plan: &str, cell: &DayCell, week: u32, day: Weekday) -> Markup {
+    let worst = cell.findings.iter().map(|f| f.severity).max();
+    let empty = !cell.rest && cell.chips.is_empty() && cell.findings.is_empty();
+    let mut class = String::from("day");
+    if let Some(worst) = worst {
+        class.push_str(" has-");
+        class.push_str(worst.as_str());
+    }
+    if empty {
+        class.push_str(" empty");
+    }
+    let hidden_chips = cell.chips.len().saturating_sub(CHIPS_PER_CELL);
+    html! {
+        td class=(class) id=(day_anchor(plan, week, day)) data-week=(week) data-day=(day.as_str()) {
+            div.day-name { (capitalised(day.full_name())) }
+            @if cell.rest { span.rest { "rest" } }
+            @for session in cell.chips.iter().take(CHIPS_PER_CELL) { (chip(session)) }
+            @if hidden_chips > 0 { div.more-sessions { "and " (plural(hidden_chips, "more session", "more sessions")) } }
+            (markers(plan, &cell.findings, week, Some(day)))
+        }
+    }
+}
+
+/// The markers of a cell or week, errors first, up to [`MARKERS_PER_CELL`].
+fn markers(plan: &str, list: &[Finding], week: u32, day: Option<Weekday>) -> Markup {
+    let hidden = list.len().saturating_sub(MARKERS_PER_CELL);
+    html! {
+        @if !list.is_empty() {
+            ul.findings {
+                @for finding in list.iter().take(MARKERS_PER_CELL) { (marker(finding, week, day)) }
+                @if hidden > 0 {
+                    li.more data-hidden=(hidden) {
+                        a href=(format!("#{plan}-problems")) { "and " (plural(hidden, "more finding", "more findings")) " in the problem list" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn marker(finding: &Finding, week: u32, day: Option<Weekday>) -> Markup {
+    let severity = finding.severity.as_str();
+    html! {
+        li class=(format!("finding {severity}")) data-rule=(finding.rule) data-line=(finding.line)
+            data-week=(week) data-day=[day.map(Weekday::as_str)] {
+            details.marker {
+                summary { span.severity { (severity) } " " span.rule { (finding.rule) } }
+                div.marker-body {
+                    (super::page::inline(&finding.message)) " " span.line { "(line " (finding.line) ")" } " "
+                    a.to-entry href=(format!("#{}", finding.entry)) { "fix and other places" }
+                }
+            }
+        }
+    }
+}
+
+fn exercise_list(exercises: &[ExerciseLine]) -> Markup {
+    html! {
+        ul.exercises {
+            @for exercise in exercises {
+                li { span.exercise-name { (exercise.name) } " " (exercise.prescription)
+                     @if exercise.heavy { " " span.heavy-lift { "heavy" } } }
+            }
+        }
+    }
+}
+
+/// A reason as a tooltip shows it: no code marks.
+fn plain(reason: &str) -> String {
+    reason.replace('`', "")
+}
+
+/// The reason without its `hard: ` or `heavy: ` lead, for a line under the chip.
+fn why(reason: &str) -> &str {
+    reason.split_once(": ").map_or(reason, |(_, rest)| rest)
+}
+
+fn chip(chip: &Chip) -> Markup {
+    match chip {
+        Chip::Run { kind, amount, hard } => {
+            // A tempo or long run is hard by its type: the chip says why only when it is not.
+            let hard_by_type = RunType::parse(kind).is_some_and(RunType::is_hard);
+            html! {
+                div class=(if hard.is_some() { "chip run hard" } else { "chip run" }) title=[hard.as_deref().map(plain)] {
+                    span.kind { (kind) " run" } @if let Some(amount) = amount { " " span.amount { (amount) } }
+                    @if let Some(reason) = hard {
+                        " " span.hard-tag { "hard" }
+                        @if !hard_by_type { div.why { (super::page::inline(why(reason))) } }
+                    }
+                }
+            }
+        }
+        Chip::Strength { title, heavy, lower_body, exercises } => {
+            let class = match (heavy, lower_body) {
+                (Some(_), true) => "chip strength heavy",
+                (Some(_), false) => "chip strength heavy-upper",
+                (None, true) => "chip strength legs",
+                (None, false) => "chip strength",
+            };
+            html! {
+                details class=(class) {
+                    summary {
+                        span.kind { "strength" } ": " (title.as_deref().unwrap_or("session"))
+                        @if let Some(reason) = heavy {
+                            " " span.heavy-tag title=(plain(reason)) { @if *lower_body { "heavy" } @else { "heavy, upper body" } }
+                        }
+                        " " span.count { "(" (plural(exercises.len(), "exercise", "exercises")) ")" }
+                    }
+                    @if let Some(reason) = heavy { p.why { (super::page::inline(reason)) } }
+                    (exercise_list(exercises))
+                }
+            }
+        }
+        Chip::Mobility { title, exercises } => html! {
+            details.chip.mobility {
+                summary { span.kind { "mobility" } ": " (title.as_deref().unwrap_or("session")) }
+                (exercise_list(exercises))
+            }
+        },
+        Chip::Cross { activity } => html! { div.chip.cross { span.kind { "cross" } ": " (activity) } },
+    }
+}
+
+pub(super) fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
