@@ -14,6 +14,8 @@ use crate::plan::load::Number;
 const HEIGHT: f64 = 100.0;
 /// Widest a week's column is drawn on a wide screen, in CSS pixels.
 const MAX_WEEK_WIDTH: usize = 28;
+/// Narrowest a panel is laid out on a wide screen, so its title fits.
+const MIN_PANEL_WIDTH: usize = 260;
 /// Week numbers under the axis, at most.
 const WEEK_LABELS: usize = 12;
 
@@ -84,7 +86,7 @@ fn columns(values: &[Option<f64>], shape: impl Fn(Option<f64>) -> Option<(f64, f
     data
 }
 
-fn panel(series: &Series, weeks: &[WeekRow], bands: &Markup, labels: &Markup) -> Markup {
+fn panel(series: &Series, weeks: &[WeekRow], bands: &Markup, labels: &Markup, width: usize) -> Markup {
     let max = series.max();
     let count = weeks.len().max(1);
     let bars = columns(&series.values, |value| {
@@ -96,7 +98,7 @@ fn panel(series: &Series, weeks: &[WeekRow], bands: &Markup, labels: &Markup) ->
     let zeros = columns(&series.values, |value| (value == Some(0.0)).then_some((HEIGHT - 5.0, 5.0)));
     let unknown = columns(&series.values, |value| value.is_none().then_some((0.0, HEIGHT)));
     html! {
-        div.panel {
+        div.panel style=(format!("flex: 1 1 {width}px; max-width: {width}px")) {
             div.panel-title { (series.title) @if let Some(note) = series.note { " " span.note { "(" (note) ")" } } }
             @if max <= 0.0 && series.values.iter().all(Option::is_some) {
                 div.panel-empty { "0 in every week" }
@@ -135,6 +137,8 @@ pub fn charts(weeks: &[WeekRow]) -> Markup {
             rect x=(first) y="0" width=(length) height=(HEIGHT) fill=(phase_colour(phase)) {}
         }
     };
+    // Panels side by side on a wide screen, each no wider than its weeks need.
+    let width = (count * MAX_WEEK_WIDTH + 50).max(MIN_PANEL_WIDTH);
     let every = count.div_ceil(WEEK_LABELS).max(1);
     let labels = html! {
         div.x-axis aria-hidden="true" {
@@ -146,8 +150,8 @@ pub fn charts(weeks: &[WeekRow]) -> Markup {
         }
     };
     html! {
-        div.charts role="group" aria-label="weekly charts" style=(format!("max-width: {}px", count * MAX_WEEK_WIDTH + 80)) {
-            @for series in series(weeks) { (panel(&series, weeks, &bands, &labels)) }
+        div.charts role="group" aria-label="weekly charts" {
+            @for series in series(weeks) { (panel(&series, weeks, &bands, &labels, width)) }
         }
     }
 }

@@ -44,23 +44,22 @@ fn share_note(model: &Model<'_>, exercise: &ExerciseView<'_>) -> String {
     }
 }
 
-/// Why a hard run is hard: its type, its label or its length against the plan's usual run.
+/// Why a hard run is hard: its type, its label or its length against the plan's usual run
+/// (the chip shows the length itself).
 pub fn hard_reason(session: &Session, usual: UsualRun) -> String {
     let share = Number(effort::LONG_RUN_SHARE_OF_USUAL);
     match effort::hard_run_reason(session, usual) {
         Some(HardRun::HardType(kind)) => format!("hard: {kind} is a hard run type"),
         Some(HardRun::Labelled(label)) => format!("hard: labelled `intensity: {label}`"),
-        Some(HardRun::LongKm(km)) => {
-            format!("hard: {} km, {} km or more is a long run", Number(km), Number(effort::LONG_RUN_MIN_KM))
+        Some(HardRun::LongKm(_)) => format!("hard: a long run, {} km or more", Number(effort::LONG_RUN_MIN_KM)),
+        Some(HardRun::LongMinutes(_)) => {
+            format!("hard: a long run, {} min or more", Number(effort::LONG_RUN_MIN_MINUTES))
         }
-        Some(HardRun::LongMinutes(minutes)) => {
-            format!("hard: {} min, {} min or more is a long run", Number(minutes), Number(effort::LONG_RUN_MIN_MINUTES))
+        Some(HardRun::LongerThanUsualKm { usual, .. }) => {
+            format!("hard: a long run, over {share}x this plan's usual run of {} km", Number(usual))
         }
-        Some(HardRun::LongerThanUsualKm { km, usual }) => {
-            format!("hard: {} km, over {share}x this plan's usual run of {} km", Number(km), Number(usual))
-        }
-        Some(HardRun::LongerThanUsualMinutes { minutes, usual }) => {
-            format!("hard: {} min, over {share}x this plan's usual run of {} min", Number(minutes), Number(usual))
+        Some(HardRun::LongerThanUsualMinutes { usual, .. }) => {
+            format!("hard: a long run, over {share}x this plan's usual run of {} min", Number(usual))
         }
         None => "hard by the effort model".to_owned(),
     }

@@ -2,6 +2,8 @@
 //! compact markers (severity and rule) that open to their message and link to the
 //! problem entry with the fix. On a phone, each week becomes a list of its days.
 
+use std::collections::HashMap;
+
 use maud::{Markup, html};
 
 use super::data::{Chip, DayCell, ExerciseLine, Finding, PlanView, WeekRow, day_anchor, week_anchor};
@@ -11,6 +13,8 @@ use crate::render::plural;
 
 /// Markers one cell shows; the others are counted, and every one is in the problem list.
 const MARKERS_PER_CELL: usize = 6;
+/// Messages one marker lists when it opens.
+const MESSAGES_PER_MARKER: usize = 6;
 /// Sessions one cell shows; a day is never longer than this in a real plan.
 const CHIPS_PER_CELL: usize = 12;
 
@@ -70,13 +74,25 @@ fn day_cell(plan: &str, cell: &DayCell, week: u32, day: Weekday) -> Markup {
     }
 }
 
-/// The markers of a cell or week, errors first, up to [`MARKERS_PER_CELL`].
+/// The markers of a cell or week: one per problem entry (its findings here counted on it),
+/// errors first, up to [`MARKERS_PER_CELL`]; the rest are counted.
 fn markers(plan: &str, list: &[Finding], week: u32, day: Option<Weekday>) -> Markup {
-    let hidden = list.len().saturating_sub(MARKERS_PER_CELL);
+    let mut groups: Vec<Vec<&Finding>> = Vec::new();
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
+    for finding in list {
+        let group = *group_of.entry(finding.entry.as_str()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(members) = groups.get_mut(group) {
+            members.push(finding);
+        }
+    }
+    let hidden: usize = groups.iter().skip(MARKERS_PER_CELL).map(Vec::len).sum();
     html! {
-        @if !list.is_empty() {
+        @if !groups.is_empty() {
             ul.findings {
-                @for finding in list.iter().take(MARKERS_PER_CELL) { (marker(finding, week, day)) }
+                @for group in groups.iter().take(MARKERS_PER_CELL) { (marker(group, week, day)) }
                 @if hidden > 0 {
                     li.more data-hidden=(hidden) {
                         a href=(format!("#{plan}-problems")) { "and " (plural(hidden, "more finding", "more findings")) " in the problem list" }
@@ -87,16 +103,29 @@ fn markers(plan: &str, list: &[Finding], week: u32, day: Option<Weekday>) -> Mar
     }
 }
 
-fn marker(finding: &Finding, week: u32, day: Option<Weekday>) -> Markup {
-    let severity = finding.severity.as_str();
+/// One marker: the severity and rule of findings of one problem in one place, opening to
+/// their messages and a link to the problem's fix.
+fn marker(group: &[&Finding], week: u32, day: Option<Weekday>) -> Markup {
+    let Some(first) = group.first() else { return html! {} };
+    let severity = first.severity.as_str();
+    let lines: Vec<String> = group.iter().map(|f| f.line.to_string()).collect();
+    let unshown = group.len().saturating_sub(MESSAGES_PER_MARKER);
     html! {
-        li class=(format!("finding {severity}")) data-rule=(finding.rule) data-line=(finding.line)
+        li class=(format!("finding {severity}")) data-rule=(first.rule) data-lines=(lines.join(" "))
             data-week=(week) data-day=[day.map(Weekday::as_str)] {
             details.marker {
-                summary { span.severity { (severity) } " " span.rule { (finding.rule) } }
+                summary {
+                    span.severity { (severity) } " " span.rule { (first.rule) }
+                    @if group.len() > 1 { " " span.times { "\u{d7}" (group.len()) } }
+                }
                 div.marker-body {
-                    (super::page::inline(&finding.message)) " " span.line { "(line " (finding.line) ")" } " "
-                    a.to-entry href=(format!("#{}", finding.entry)) { "fix and other places" }
+                    ul.messages {
+                        @for finding in group.iter().take(MESSAGES_PER_MARKER) {
+                            li { (super::page::inline(&finding.message)) " " span.line { "(line " (finding.line) ")" } }
+                        }
+                        @if unshown > 0 { li { "and " (unshown) " more here" } }
+                    }
+                    a.to-entry href=(format!("#{}", first.entry)) { "fix and other places" }
                 }
             }
         }
