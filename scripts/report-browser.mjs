@@ -82,7 +82,7 @@ for (let i = 0; i < pairs.length; i += 2) {
     const shown = await page.evaluate((id) => {
       const where = (item) => {
         const cell = item.closest("td.day");
-        if (cell) return `${cell.dataset.week}/${cell.dataset.day}`;
+        if (cell) return `${cell.closest("tr.week").dataset.week}/${cell.dataset.day}`;
         const week = item.closest("tr.week");
         return week ? week.dataset.week + "/" : "/";
       };

@@ -42,7 +42,7 @@ fn week_row(plan: &str, row: &WeekRow) -> Markup {
                 div.week-number { "Week " (row.number) }
                 div.phase { (row.phase.as_str()) ", training week " (row.training_week) }
                 @if row.race_week { div.race-tag { "race week" } }
-                (markers(plan, &row.findings, row.number, None))
+                (markers(plan, &row.findings))
             }
             @for (index, cell) in row.days.iter().enumerate() {
                 @if let Some(day) = Weekday::from_index(index) { (day_cell(plan, cell, row.number, day)) }
@@ -64,19 +64,19 @@ fn day_cell(plan: &str, cell: &DayCell, week: u32, day: Weekday) -> Markup {
     }
     let hidden_chips = cell.chips.len().saturating_sub(CHIPS_PER_CELL);
     html! {
-        td class=(class) id=(day_anchor(plan, week, day)) data-week=(week) data-day=(day.as_str()) {
-            div.day-name { (capitalised(day.full_name())) }
+        // Only a cell with findings is a link target; a phone shows the day's name from `data-day`.
+        td class=(class) id=[(!cell.findings.is_empty()).then(|| day_anchor(plan, week, day))] data-day=(day.as_str()) {
             @if cell.rest { span.rest { "rest" } }
             @for session in cell.chips.iter().take(CHIPS_PER_CELL) { (chip(session)) }
             @if hidden_chips > 0 { div.more-sessions { "and " (plural(hidden_chips, "more session", "more sessions")) } }
-            (markers(plan, &cell.findings, week, Some(day)))
+            (markers(plan, &cell.findings))
         }
     }
 }
 
 /// The markers of a cell or week: one per problem entry (its findings here counted on it),
 /// errors first, up to [`MARKERS_PER_CELL`]; the rest are counted.
-fn markers(plan: &str, list: &[Finding], week: u32, day: Option<Weekday>) -> Markup {
+fn markers(plan: &str, list: &[Finding]) -> Markup {
     let mut groups: Vec<Vec<&Finding>> = Vec::new();
     let mut group_of: HashMap<&str, usize> = HashMap::new();
     for finding in list {
@@ -92,7 +92,7 @@ fn markers(plan: &str, list: &[Finding], week: u32, day: Option<Weekday>) -> Mar
     html! {
         @if !groups.is_empty() {
             ul.findings {
-                @for group in groups.iter().take(MARKERS_PER_CELL) { (marker(group, week, day)) }
+                @for group in groups.iter().take(MARKERS_PER_CELL) { (marker(group)) }
                 @if hidden > 0 {
                     li.more data-hidden=(hidden) {
                         a href=(format!("#{plan}-problems")) { "and " (plural(hidden, "more finding", "more findings")) " in the problem list" }
@@ -105,28 +105,23 @@ fn markers(plan: &str, list: &[Finding], week: u32, day: Option<Weekday>) -> Mar
 
 /// One marker: the severity and rule of findings of one problem in one place, opening to
 /// their messages and a link to the problem's fix.
-fn marker(group: &[&Finding], week: u32, day: Option<Weekday>) -> Markup {
+fn marker(group: &[&Finding]) -> Markup {
     let Some(first) = group.first() else { return html! {} };
     let severity = first.severity.as_str();
     let lines: Vec<String> = group.iter().map(|f| f.line.to_string()).collect();
     let unshown = group.len().saturating_sub(MESSAGES_PER_MARKER);
     html! {
-        li class=(format!("finding {severity}")) data-rule=(first.rule) data-lines=(lines.join(" "))
-            data-week=(week) data-day=[day.map(Weekday::as_str)] {
-            details.marker {
+        li class=(format!("finding {severity}")) data-rule=(first.rule) data-lines=(lines.join(" ")) {
+            details {
                 summary {
-                    span.severity { (severity) } " " span.rule { (first.rule) }
+                    span.severity { (severity) } " " (first.rule)
                     @if group.len() > 1 { " " span.times { "\u{d7}" (group.len()) } }
                 }
-                div.marker-body {
-                    ul.messages {
-                        @for finding in group.iter().take(MESSAGES_PER_MARKER) {
-                            li { (super::page::inline(&finding.message)) " " span.line { "(line " (finding.line) ")" } }
-                        }
-                        @if unshown > 0 { li { "and " (unshown) " more here" } }
-                    }
-                    a.to-entry href=(format!("#{}", first.entry)) { "fix and other places" }
+                @for finding in group.iter().take(MESSAGES_PER_MARKER) {
+                    div.message { (super::page::inline(&finding.message)) " " span.line { "(line " (finding.line) ")" } }
                 }
+                @if unshown > 0 { div.message { "and " (unshown) " more here" } }
+                a href=(format!("#{}", first.entry)) { "fix and other places" }
             }
         }
     }
@@ -143,11 +138,6 @@ fn exercise_list(exercises: &[ExerciseLine]) -> Markup {
     }
 }
 
-/// A reason as a tooltip shows it: no code marks.
-fn plain(reason: &str) -> String {
-    reason.replace('`', "")
-}
-
 /// The reason without its `hard: ` or `heavy: ` lead, for a line under the chip.
 fn why(reason: &str) -> &str {
     reason.split_once(": ").map_or(reason, |(_, rest)| rest)
@@ -159,8 +149,8 @@ fn chip(chip: &Chip) -> Markup {
             // A tempo or long run is hard by its type: the chip says why only when it is not.
             let hard_by_type = RunType::parse(kind).is_some_and(RunType::is_hard);
             html! {
-                div class=(if hard.is_some() { "chip run hard" } else { "chip run" }) title=[hard.as_deref().map(plain)] {
-                    span.kind { (kind) " run" } @if let Some(amount) = amount { " " span.amount { (amount) } }
+                div class=(if hard.is_some() { "chip run hard" } else { "chip run" }) {
+                    (kind) " run" @if let Some(amount) = amount { " " span.amount { (amount) } }
                     @if let Some(reason) = hard {
                         " " span.hard-tag { "hard" }
                         @if !hard_by_type { div.why { (super::page::inline(why(reason))) } }
@@ -178,9 +168,9 @@ fn chip(chip: &Chip) -> Markup {
             html! {
                 details class=(class) {
                     summary {
-                        span.kind { "strength" } ": " (title.as_deref().unwrap_or("session"))
-                        @if let Some(reason) = heavy {
-                            " " span.heavy-tag title=(plain(reason)) { @if *lower_body { "heavy" } @else { "heavy, upper body" } }
+                        "strength: " (title.as_deref().unwrap_or("session"))
+                        @if heavy.is_some() {
+                            " " span.heavy-tag { @if *lower_body { "heavy" } @else { "heavy, upper body" } }
                         }
                         " " span.count { "(" (plural(exercises.len(), "exercise", "exercises")) ")" }
                     }
@@ -191,15 +181,15 @@ fn chip(chip: &Chip) -> Markup {
         }
         Chip::Mobility { title, exercises } => html! {
             details.chip.mobility {
-                summary { span.kind { "mobility" } ": " (title.as_deref().unwrap_or("session")) }
+                summary { "mobility: " (title.as_deref().unwrap_or("session")) }
                 (exercise_list(exercises))
             }
         },
-        Chip::Cross { activity } => html! { div.chip.cross { span.kind { "cross" } ": " (activity) } },
+        Chip::Cross { activity } => html! { div.chip.cross { "cross: " (activity) } },
     }
 }
 
-pub(super) fn capitalised(word: &str) -> String {
+fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

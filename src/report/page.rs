@@ -155,8 +155,8 @@ fn legend() -> Markup {
     html! {
         ul.legend aria-label="legend" {
             @for phase in phases { li { span.swatch style=(format!("background: {}", phase_colour(phase))) {} (phase.as_str()) } }
-            li { span.chip.run.hard { "hard run" } }
-            li { span.chip.strength.heavy { "heavy leg session" } }
+            li { span.chip.run.hard { "hard run" } " by its type, its label or its length" }
+            li { span.chip.strength.heavy { "heavy leg session" } " by a heavy leg lift or its label (open it for which)" }
             li { span.chip.strength.legs { "leg session" } }
             li { span.chip.strength { "other strength" } }
             li { span.finding-sample.error { "error" } " " span.finding-sample.warning { "warning" } " " span.finding-sample.info { "info" } }
