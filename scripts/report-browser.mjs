@@ -47,11 +47,21 @@ for (let i = 0; i < pairs.length; i += 2) {
   await page.goto("file://" + path.resolve(reportPath), { waitUntil: "load" });
   const loaded = Date.now() - started;
   await page.screenshot({ path: path.join(outDir, `${name}.png`) });
+  // The charts and the first week, its first heavy session and its first marker opened
+  // (the README's picture is this shot of the noisy plan).
   const firstRow = page.locator("tr.week").first();
   if (await firstRow.count()) {
-    await firstRow.scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, -120));
+    await page.evaluate(() => {
+      const row = document.querySelector("tr.week");
+      for (const selector of ["details.chip.heavy", "details.chip.heavy-upper", "td.day li.finding details"]) {
+        const item = row.querySelector(selector);
+        if (item) item.open = true;
+      }
+      (document.querySelector("section.plan .charts") || row).scrollIntoView();
+      window.scrollBy(0, -8);
+    });
     await page.screenshot({ path: path.join(outDir, `${name}-grid.png`) });
+    await page.evaluate(() => document.querySelectorAll("tr.week details[open]").forEach((d) => { d.open = false; }));
   }
   // Lay out every plan: off-screen plans are skipped by content-visibility until shown.
   await page.addStyleTag({ content: "section.plan { content-visibility: visible !important; }" });
