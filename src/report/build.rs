@@ -138,15 +138,16 @@ pub fn plan_view(index: usize, source: &Source, model: &Model<'_>, diagnostics: 
     let usual = UsualRun::of(model.sessions().map(|(_, session)| session.session));
     let mut weeks: Vec<WeekRow> = model.weeks.iter().map(|week| week_row(model, usual, week, race_week)).collect();
     weeks.sort_by_key(|row| row.number);
+    let row_of = week_index(&weeks);
+    // A place links to its cell or week when the grid has that week, else to its entry.
     let entries = entries(&anchor, source, diagnostics, |week, day| {
-        let day = day.and_then(Weekday::parse);
-        match (week, day) {
-            (Some(week), Some(day)) => Some(day_anchor(&anchor, week, day)),
-            (Some(week), None) => Some(week_anchor(&anchor, week)),
-            _ => None,
-        }
+        let week = week.filter(|week| row_of.contains_key(week))?;
+        Some(match day.and_then(Weekday::parse) {
+            Some(day) => day_anchor(&anchor, week, day),
+            None => week_anchor(&anchor, week),
+        })
     });
-    place_findings(&mut weeks, source, diagnostics, &entries);
+    place_findings(&mut weeks, &row_of, source, diagnostics, &entries);
     let athlete = &model.plan.athlete;
     let athlete_line =
         format!("{}, {} weeks of strength training before week 1", athlete.level, athlete.strength_weeks);
@@ -267,13 +268,24 @@ fn entries(
     Entries { entries, entry_of }
 }
 
-/// Puts each finding on its day cell, else its week row (findings about the plan as a
-/// whole are in the entries only). Weeks are found through an index by number.
-fn place_findings(weeks: &mut [WeekRow], source: &Source, diagnostics: &[Diagnostic], entries: &Entries) {
-    let mut row_of: HashMap<u32, usize> = HashMap::with_capacity(weeks.len());
+/// The row of each week number (the first, should a number repeat).
+fn week_index(weeks: &[WeekRow]) -> HashMap<u32, usize> {
+    let mut row_of = HashMap::with_capacity(weeks.len());
     for (index, row) in weeks.iter().enumerate() {
         row_of.entry(row.number).or_insert(index);
     }
+    row_of
+}
+
+/// Puts each finding on its day cell, else its week row (findings about the plan as a
+/// whole are in the entries only), finding the week through the index by number.
+fn place_findings(
+    weeks: &mut [WeekRow],
+    row_of: &HashMap<u32, usize>,
+    source: &Source,
+    diagnostics: &[Diagnostic],
+    entries: &Entries,
+) {
     for (diagnostic, entry) in diagnostics.iter().zip(&entries.entry_of) {
         let Some(row) = diagnostic.week.and_then(|number| row_of.get(&number)).and_then(|&i| weeks.get_mut(i)) else {
             continue;
