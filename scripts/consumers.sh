@@ -7,7 +7,8 @@
 #   - pre-commit: `pre-commit try-repo` runs the hook from .pre-commit-hooks.yaml;
 #   - without Rust: the wheel with pip, the wheel's pre-commit hook, the GitHub Action and
 #     actionlint on the workflows (scripts/packaging.sh);
-#   - the HTML report: Debian's Chromium through playwright-core (scripts/report-browser.mjs);
+#   - the HTML report: Debian's Chromium through playwright-core (scripts/report-browser.mjs),
+#     printed to PDF and read back with poppler's pdftotext;
 #   - the language server: Debian's Neovim and its built-in LSP client (scripts/nvim-lsp.lua),
 #     and Debian's Vim with ALE (scripts/vim-ale.vim).
 # Tools are installed into target/consumers on first use.
@@ -20,10 +21,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "--- installing consumers"
-# Debian's Chromium for the report test, Neovim, Vim and ALE for the language server (not on a
-# fresh machine).
+# Debian's Chromium and poppler's pdftotext for the report test, Neovim, Vim and ALE for the
+# language server (not on a fresh machine).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 command -v vim >/dev/null 2>&1 || missing+=(vim)
 [ -d /usr/share/vim-ale ] || missing+=(vim-ale)
@@ -141,12 +143,17 @@ echo "ok: the hook ran runlint, failed on the example's heavy-before-hard error 
 scripts/packaging.sh
 
 echo "--- HTML report: Chromium"
-# Debian's Chromium, driven by playwright-core; screenshots land in target/report for review.
+# Debian's Chromium, driven by playwright-core, at 1400 and 390 px wide and printed to PDF
+# (read back with pdftotext); screenshots land in target/report for review. The noisy plan
+# is a gym programme pasted into a 10K plan: many findings, upper-body days labelled heavy,
+# runs in minutes.
 shots=$root/target/report
 mkdir -p "$shots"
 "$runlint" --no-config --format json --report "$shots/example.html" examples/spring-half-marathon.yaml > "$work/example.json" || true
 "$runlint" --no-config --format json --report "$shots/plans.html" examples fixtures/plans > "$work/plans.json" || true
-node scripts/report-browser.mjs "$tools" "$shots" "$shots/example.html" "$work/example.json" "$shots/plans.html" "$work/plans.json"
+"$runlint" --no-config --format json --report "$shots/noisy.html" tests/data/report/noisy-gym-plan.yaml > "$work/noisy.json" || true
+node scripts/report-browser.mjs "$tools" "$shots" "$shots/example.html" "$work/example.json" "$shots/plans.html" "$work/plans.json" \
+  "$shots/noisy.html" "$work/noisy.json"
 
 echo "--- language server: the editors' setup"
 # A repository holding the example plan with one unknown exercise written after an emoji

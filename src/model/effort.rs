@@ -201,3 +201,66 @@ pub fn is_long_easy_run(session: &Session, scale: RunScale) -> bool {
     matches!(session.kind, SessionKind::Run(run_type) if !run_type.is_hard() && run_type != RunType::Race)
         && is_long_by_length(session, scale)
 }
+
+/// Why a run is hard: the first test of [`is_hard_run`] that holds, for a reader (the
+/// report says why it marks a run hard).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HardRun {
+    /// Its type is a hard one (`tempo`, `long`, ...).
+    HardType(RunType),
+    /// Labelled `intensity: hard` or `intensity: heavy`.
+    Labelled(Intensity),
+    /// At least [`LONG_RUN_MIN_KM`]: the distance in km.
+    LongKm(f64),
+    /// At least [`LONG_RUN_MIN_MINUTES`]: the duration in minutes.
+    LongMinutes(f64),
+    /// At least [`LONG_RUN_SHARE_OF_USUAL`] times the plan's usual distance (from 12 km).
+    LongerThanUsualKm {
+        /// The run's distance.
+        km: f64,
+        /// The plan's usual run.
+        usual: f64,
+    },
+    /// At least [`LONG_RUN_SHARE_OF_USUAL`] times the plan's usual duration (from 70 minutes).
+    LongerThanUsualMinutes {
+        /// The run's duration.
+        minutes: f64,
+        /// The plan's usual run.
+        usual: f64,
+    },
+}
+
+/// Why a session is a hard run, or `None` when it is not one: `Some` exactly when
+/// [`is_hard_run`] holds.
+pub fn hard_run_reason(session: &Session, scale: RunScale) -> Option<HardRun> {
+    let SessionKind::Run(run_type) = session.kind else {
+        return None;
+    };
+    if run_type.is_hard() {
+        return Some(HardRun::HardType(run_type));
+    }
+    if let Some(label @ (Intensity::Hard | Intensity::Heavy)) = session.intensity.as_ref().map(|i| i.value) {
+        return Some(HardRun::Labelled(label));
+    }
+    // Longer than usual counts only for the week's longest run (see `is_long_by_length`).
+    let RunScale { usual, week_longest } = scale;
+    let relative = |value: f64, floor: f64, usual: Option<f64>, longest: Option<f64>| {
+        usual.filter(|&u| {
+            value >= floor && value >= u * LONG_RUN_SHARE_OF_USUAL && longest.is_none_or(|longest| value >= longest)
+        })
+    };
+    if let Some(km) = session.distance_km {
+        if km >= LONG_RUN_MIN_KM {
+            return Some(HardRun::LongKm(km));
+        }
+        if let Some(usual) = relative(km, RELATIVE_LONG_MIN_KM, usual.km, week_longest.km) {
+            return Some(HardRun::LongerThanUsualKm { km, usual });
+        }
+    }
+    let minutes = session.minutes.as_ref().map(|m| m.value)?;
+    if minutes >= LONG_RUN_MIN_MINUTES {
+        return Some(HardRun::LongMinutes(minutes));
+    }
+    relative(minutes, RELATIVE_LONG_MIN_MINUTES, usual.minutes, week_longest.minutes)
+        .map(|usual| HardRun::LongerThanUsualMinutes { minutes, usual })
+}

@@ -87,6 +87,8 @@ pub struct SessionView<'p> {
     pub is_heavy: bool,
     /// A hard run: hard type, hard intensity, or long by its length (see [`effort`]).
     pub is_hard_run: bool,
+    /// The runs this one is measured against (the plan's usual run, its week's longest).
+    pub run_scale: effort::RunScale,
     /// A run written with an easy type that is long by its distance or duration.
     pub is_long_easy_run: bool,
 }
@@ -252,6 +254,7 @@ impl<'p> Model<'p> {
                             && exercises.iter().any(|e| e.tags.trains_legs()),
                         is_heavy: effort::is_heavy_session(session, leg_load(&exercises)),
                         is_hard_run: effort::is_hard_run(session, run_scale),
+                        run_scale,
                         is_long_easy_run: effort::is_long_easy_run(session, run_scale),
                         exercises,
                     });

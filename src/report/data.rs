@@ -1,26 +1,58 @@
-//! What the report shows of one plan, read from the model and the diagnostics: the weeks
-//! as rows of seven day cells, the sessions as chips, each finding on the cell, week or
-//! plan it belongs to, and the weekly figures the charts draw.
+//! What the report shows of one plan: the weeks as rows of seven day cells, the sessions
+//! as chips, each finding as a marker on the cell, week or plan it belongs to, the
+//! problems folded into entries as the human output folds them, and the weekly figures
+//! the charts draw. Built in `build.rs`; drawn in `page.rs`, `grid.rs` and `chart.rs`.
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Model, SessionView};
-use crate::plan::{Phase, SessionKind, Weekday};
-use crate::source::Source;
-use crate::tags::Tag;
+use crate::diagnostic::Severity;
+use crate::plan::{Phase, Weekday};
 
-/// One finding as the report shows it.
+/// One finding as a marker in the grid: its severity and rule, opening to its message.
 #[derive(Debug, Clone)]
 pub struct Finding {
     /// The rule's name.
     pub rule: &'static str,
-    /// Whether the rule has an explanation in the report.
-    pub explained: bool,
     /// Severity.
     pub severity: Severity,
     /// The message.
     pub message: String,
-    /// The concrete fix, if any.
-    pub help: Option<String>,
+    /// The line in the plan file.
+    pub line: usize,
+    /// The anchor of the problem entry this finding is folded into (its fix is there).
+    pub entry: String,
+}
+
+/// One problem of a plan: the findings the human output folds into one entry, with the
+/// fix said once and links to every place (up to a cap).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its anchor: `plan-3-problem-2`.
+    pub anchor: String,
+    /// The rule's name.
+    pub rule: &'static str,
+    /// Whether the rule has an explanation in the report.
+    pub explained: bool,
+    /// The most serious severity among its findings.
+    pub severity: Severity,
+    /// The first finding's message.
+    pub message: String,
+    /// The different fixes its findings propose, each shown once per plan (a fix already
+    /// shown by an earlier entry of the plan is not repeated).
+    pub fixes: Vec<String>,
+    /// How many findings it folds.
+    pub count: usize,
+    /// The first and the last week it occurs in.
+    pub weeks: Option<(u32, u32)>,
+    /// Links to its places, in file order, up to a cap.
+    pub places: Vec<Place>,
+}
+
+/// Where one finding of an entry sits, as a link.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// `week 3 tue, line 41`.
+    pub label: String,
+    /// The anchor of the cell, week or entry it links to.
+    pub target: String,
     /// The line in the plan file.
     pub line: usize,
 }
@@ -45,16 +77,16 @@ pub enum Chip {
         kind: String,
         /// `12 km`, `40 min`.
         amount: Option<String>,
-        /// Hard by the effort model (type, intensity or length).
-        hard: bool,
+        /// Why the effort model calls it hard, when it does.
+        hard: Option<String>,
     },
     /// A strength session.
     Strength {
         /// Its title, if written.
         title: Option<String>,
-        /// Heavy by the effort model.
-        heavy: bool,
-        /// Trains the legs.
+        /// Why the effort model calls it heavy, when it does.
+        heavy: Option<String>,
+        /// Trains the legs (a heavy session that does not is no heavy leg session).
         lower_body: bool,
         /// Its exercises.
         exercises: Vec<ExerciseLine>,
@@ -80,7 +112,7 @@ pub struct DayCell {
     pub rest: bool,
     /// The sessions in the order of the day.
     pub chips: Vec<Chip>,
-    /// Findings about this day.
+    /// Findings about this day, errors first.
     pub findings: Vec<Finding>,
 }
 
@@ -97,10 +129,12 @@ pub struct WeekRow {
     pub race_week: bool,
     /// Monday to Sunday.
     pub days: [DayCell; 7],
-    /// Findings about the week as a whole.
+    /// Findings about the week as a whole, errors first.
     pub findings: Vec<Finding>,
-    /// Running distance in km.
-    pub run_km: f64,
+    /// Running distance in km; `None` when the week has runs but none gives a distance.
+    pub run_km: Option<f64>,
+    /// Running time in minutes; `None` when the week has runs but none gives a duration.
+    pub run_minutes: Option<f64>,
     /// Hard runs.
     pub hard_runs: u32,
     /// Lower-body strength sessions.
@@ -109,7 +143,7 @@ pub struct WeekRow {
     pub lower_sets: u32,
     /// Plyometric foot contacts (sets x reps).
     pub plyo_contacts: u32,
-    /// Heavy strength sessions.
+    /// Heavy lower-body strength sessions.
     pub heavy_sessions: u32,
 }
 
@@ -128,185 +162,33 @@ pub struct PlanView {
     pub race: Option<String>,
     /// The weeks (empty when the plan could not be read).
     pub weeks: Vec<WeekRow>,
-    /// Findings about the plan as a whole, or every finding of an unreadable plan.
-    pub findings: Vec<Finding>,
+    /// The problems, errors first, then in the order of their first finding.
+    pub entries: Vec<Entry>,
     /// Counts by severity: errors, warnings, infos.
     pub counts: [usize; 3],
 }
 
 impl PlanView {
-    /// Every finding of the plan, wherever it sits.
-    pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().chain(
-            self.weeks
-                .iter()
-                .flat_map(|week| week.findings.iter().chain(week.days.iter().flat_map(|day| day.findings.iter()))),
-        )
+    /// Every finding placed in the grid, on a day or a week (findings about the plan as a
+    /// whole, and those of a plan that could not be read, are in its entries only).
+    pub fn grid_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.weeks
+            .iter()
+            .flat_map(|week| week.findings.iter().chain(week.days.iter().flat_map(|day| day.findings.iter())))
+    }
+
+    /// The number of findings the plan's entries fold.
+    pub fn finding_count(&self) -> usize {
+        self.entries.iter().map(|entry| entry.count).sum()
     }
 }
 
-/// Plan text as the page shows it: control characters and bidi overrides escaped, so
-/// nothing reorders or hides what the coach reads (markup is escaped by the template).
-fn shown(text: &str) -> String {
-    crate::safe_text::line(text).into_owned()
+/// The anchor of a day cell: `plan-3-w12-tue`.
+pub fn day_anchor(plan: &str, week: u32, day: Weekday) -> String {
+    format!("{plan}-w{week}-{}", day.as_str())
 }
 
-fn finding(source: &Source, diagnostic: &Diagnostic) -> Finding {
-    Finding {
-        rule: diagnostic.rule.name,
-        explained: diagnostic.rule.is_rule(),
-        severity: diagnostic.severity,
-        message: shown(&diagnostic.message),
-        help: diagnostic.help.as_deref().map(shown),
-        line: source.line_of(diagnostic.span.start),
-    }
-}
-
-fn number(value: f64) -> String {
-    crate::plan::load::Number(value).to_string()
-}
-
-fn exercises(session: &SessionView<'_>) -> Vec<ExerciseLine> {
-    session
-        .exercises
-        .iter()
-        .map(|e| {
-            let described = e.exercise.describe();
-            let prescription = described.strip_prefix(e.exercise.name.value.as_str()).unwrap_or("").trim().to_owned();
-            ExerciseLine { name: shown(&e.exercise.name.value), prescription: shown(&prescription), heavy: e.is_heavy }
-        })
-        .collect()
-}
-
-fn chip(session: &SessionView<'_>) -> Chip {
-    match session.session.kind {
-        SessionKind::Run(kind) => {
-            let amount = match (session.session.distance_km, &session.session.minutes) {
-                (Some(km), _) => Some(format!("{} km", number(km))),
-                (None, Some(minutes)) => Some(format!("{} min", number(minutes.value))),
-                (None, None) => None,
-            };
-            Chip::Run { kind: kind.as_str().to_owned(), amount, hard: session.is_hard_run }
-        }
-        SessionKind::Strength => Chip::Strength {
-            title: session.session.title.as_deref().map(shown),
-            heavy: session.is_heavy,
-            lower_body: session.is_lower_body,
-            exercises: exercises(session),
-        },
-        SessionKind::Mobility => {
-            Chip::Mobility { title: session.session.title.as_deref().map(shown), exercises: exercises(session) }
-        }
-        SessionKind::Cross => Chip::Cross {
-            activity: session.session.title.as_deref().map_or_else(|| "cross-training".to_owned(), shown),
-        },
-    }
-}
-
-/// The view of a plan that could be read into a model.
-pub fn plan_view(index: usize, source: &Source, model: &Model<'_>, diagnostics: &[Diagnostic]) -> PlanView {
-    let race_week = model.race_week();
-    let mut weeks: Vec<WeekRow> = model
-        .weeks
-        .iter()
-        .map(|week| {
-            let mut row = WeekRow {
-                number: week.week.number,
-                phase: week.phase,
-                training_week: week.training_week,
-                race_week: race_week == Some(week.week.number),
-                days: Default::default(),
-                findings: Vec::new(),
-                run_km: 0.0,
-                hard_runs: 0,
-                lower_sessions: 0,
-                lower_sets: 0,
-                plyo_contacts: 0,
-                heavy_sessions: 0,
-            };
-            for day in &week.rest_days {
-                if let Some(cell) = row.days.get_mut(day.index()) {
-                    cell.rest = true;
-                }
-            }
-            for session in &week.sessions {
-                if let Some(cell) = row.days.get_mut(session.weekday.index()) {
-                    cell.chips.push(chip(session));
-                }
-                if session.is_run() {
-                    row.run_km += session.session.distance_km.unwrap_or(0.0);
-                    row.hard_runs += u32::from(session.is_hard_run);
-                }
-                if session.is_lower_body {
-                    row.lower_sessions += 1;
-                    row.heavy_sessions += u32::from(session.is_heavy);
-                }
-                for exercise in &session.exercises {
-                    let sets = exercise.exercise.sets.as_ref().map_or(1, |s| s.value);
-                    if session.is_strength() && exercise.tags.trains_legs() {
-                        row.lower_sets = row.lower_sets.saturating_add(sets);
-                    }
-                    if exercise.tags.contains(Tag::Plyometric) {
-                        let reps = exercise.exercise.reps.as_ref().and_then(|r| r.value.upper()).unwrap_or(1);
-                        row.plyo_contacts = row.plyo_contacts.saturating_add(sets.saturating_mul(reps));
-                    }
-                }
-            }
-            row
-        })
-        .collect();
-    let mut plan_findings = Vec::new();
-    for diagnostic in diagnostics {
-        let shown = finding(source, diagnostic);
-        let row = diagnostic.week.and_then(|number| weeks.iter_mut().find(|row| row.number == number));
-        let day = diagnostic.day.and_then(Weekday::parse).map(Weekday::index);
-        match (row, day) {
-            (Some(row), Some(day)) => match row.days.get_mut(day) {
-                Some(cell) => cell.findings.push(shown),
-                None => row.findings.push(shown),
-            },
-            (Some(row), None) => row.findings.push(shown),
-            (None, _) => plan_findings.push(shown),
-        }
-    }
-    let athlete = &model.plan.athlete;
-    let athlete_line =
-        format!("{}, {} weeks of strength training before week 1", athlete.level, athlete.strength_weeks);
-    let race = model.plan.race.as_ref().map(|race| {
-        let name = race.name.as_deref().map_or_else(|| "race".to_owned(), shown);
-        match &race.week {
-            Some(week) => format!("{name}, week {}", week.value),
-            None => name,
-        }
-    });
-    weeks.sort_by_key(|row| row.number);
-    PlanView {
-        file: shown(source.name()),
-        anchor: format!("plan-{index}"),
-        title: shown(&model.plan.title),
-        athlete: Some(athlete_line),
-        race,
-        weeks,
-        findings: plan_findings,
-        counts: counts(diagnostics),
-    }
-}
-
-/// The view of a plan that could not be read: its findings only.
-pub fn unreadable_view(index: usize, source: &Source, diagnostics: &[Diagnostic]) -> PlanView {
-    PlanView {
-        file: shown(source.name()),
-        anchor: format!("plan-{index}"),
-        title: shown(source.name()),
-        athlete: None,
-        race: None,
-        weeks: Vec::new(),
-        findings: diagnostics.iter().map(|d| finding(source, d)).collect(),
-        counts: counts(diagnostics),
-    }
-}
-
-fn counts(diagnostics: &[Diagnostic]) -> [usize; 3] {
-    let count = |severity| diagnostics.iter().filter(|d| d.severity == severity).count();
-    [count(Severity::Error), count(Severity::Warning), count(Severity::Info)]
+/// The anchor of a week row: `plan-3-w12`.
+pub fn week_anchor(plan: &str, week: u32) -> String {
+    format!("{plan}-w{week}")
 }

@@ -2,11 +2,15 @@
 //! the model and the diagnostics of each plan; rules and the model know nothing of HTML.
 //! Text is escaped by the templating crate (maud), so plan text can never become markup.
 
+mod build;
 mod chart;
 mod data;
+mod effort;
+mod grid;
 mod page;
+mod problems;
 
-pub use data::{Chip, DayCell, ExerciseLine, Finding, PlanView, WeekRow};
+pub use data::{Chip, DayCell, Entry, ExerciseLine, Finding, Place, PlanView, WeekRow};
 pub use page::render;
 
 use crate::config::Config;
@@ -20,9 +24,9 @@ pub fn plan_view(index: usize, source: &Source, diagnostics: &[Diagnostic], conf
     match crate::plan::parse(source) {
         Ok(plan) => {
             let (model, _) = Model::build(&plan, &config.catalog);
-            data::plan_view(index, source, &model, diagnostics)
+            build::plan_view(index, source, &model, diagnostics)
         }
-        Err(_) => data::unreadable_view(index, source, diagnostics),
+        Err(_) => build::unreadable_view(index, source, diagnostics),
     }
 }
 

@@ -1,19 +1,21 @@
-//! The HTML page: an index of plans, then per plan its header, charts and week grid, then
-//! the explanation of every rule that fired.
+//! The HTML page: an index of plans, then per plan its header, problem list, charts and
+//! week grid, then the explanation of every rule that fired.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::chart::charts;
-use super::data::{Chip, DayCell, ExerciseLine, Finding, PlanView, WeekRow};
+use super::data::PlanView;
+use super::grid::grid;
 use super::phase_colour;
+use super::problems::problems;
 use crate::meta::RuleMeta;
-use crate::plan::Weekday;
 use crate::render::plural;
 
 const STYLE: &str = include_str!("report.css");
-/// Sorting the index by a column is the one thing CSS cannot do.
+/// Sorting the index by a column, and opening sessions for printing, are what CSS cannot do.
 const SCRIPT: &str = include_str!("report.js");
 
 /// Writes the whole report.
@@ -60,15 +62,20 @@ fn summary(plans: &[PlanView]) -> String {
 /// The rules that fired most in a plan, most frequent first.
 fn top_rules(plan: &PlanView) -> Vec<(&'static str, usize)> {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
-    for finding in plan.all_findings() {
-        match counts.iter_mut().find(|(rule, _)| *rule == finding.rule) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((finding.rule, 1)),
+    for entry in &plan.entries {
+        match counts.iter_mut().find(|(rule, _)| *rule == entry.rule) {
+            Some((_, count)) => *count += entry.count,
+            None => counts.push((entry.rule, entry.count)),
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     counts.truncate(3);
     counts
+}
+
+/// A count cell of the index, coloured by its severity when it is not zero.
+fn count_cell(count: usize, severity: &str) -> Markup {
+    html! { td class=(if count == 0 { format!("{severity}-count zero") } else { format!("{severity}-count") }) { (count) } }
 }
 
 fn index(plans: &[PlanView]) -> Markup {
@@ -83,111 +90,20 @@ fn index(plans: &[PlanView]) -> Markup {
                         th scope="col" { button type="button" data-numeric="1" { "Errors" } }
                         th scope="col" { button type="button" data-numeric="1" { "Warnings" } }
                         th scope="col" { button type="button" data-numeric="1" { "Infos" } }
-                        th scope="col" { "Top rules" }
+                        th.top-rules scope="col" { "Top rules" }
                     } }
                     tbody {
                         @for plan in plans {
                             tr {
                                 th scope="row" { a href=(format!("#{}", plan.anchor)) { (plan.title) } br; small { (plan.file) } }
-                                td.error-count { (plan.counts[0]) }
-                                td.warning-count { (plan.counts[1]) }
-                                td.info-count { (plan.counts[2]) }
-                                td { @for (rule, count) in top_rules(plan) { a.rule-link href=(format!("#rule-{rule}")) { (rule) } " " (count) " " } }
+                                (count_cell(plan.counts[0], "error"))
+                                (count_cell(plan.counts[1], "warning"))
+                                (count_cell(plan.counts[2], "info"))
+                                td.top-rules { @for (rule, count) in top_rules(plan) { a.rule-link href=(format!("#rule-{rule}")) { (rule) } " " (count) " " } }
                             }
                         }
                     }
                 }
-            }
-        }
-    }
-}
-
-fn finding(finding: &Finding, week: Option<u32>, day: Option<Weekday>) -> Markup {
-    html! {
-        li class=(format!("finding {}", finding.severity.as_str())) data-rule=(finding.rule) data-line=(finding.line)
-            data-week=[week] data-day=[day.map(Weekday::as_str)] {
-            span.severity { (finding.severity.as_str()) }
-            " "
-            @if finding.explained { a.rule-link href=(format!("#rule-{}", finding.rule)) { (finding.rule) } } @else { code { (finding.rule) } }
-            ": " (inline(&finding.message))
-            " " span.line { "(line " (finding.line) ")" }
-            @if let Some(help) = &finding.help { div.help { (inline(help)) } }
-        }
-    }
-}
-
-fn findings(list: &[Finding], week: Option<u32>, day: Option<Weekday>) -> Markup {
-    html! {
-        @if !list.is_empty() {
-            ul.findings { @for item in list { (finding(item, week, day)) } }
-        }
-    }
-}
-
-fn exercise_list(exercises: &[ExerciseLine]) -> Markup {
-    html! {
-        ul.exercises {
-            @for exercise in exercises {
-                li { (exercise.name) " " (exercise.prescription)
-                     @if exercise.heavy { " " span.heavy-tag title="heavy by the effort model" { "heavy" } } }
-            }
-        }
-    }
-}
-
-fn chip(chip: &Chip) -> Markup {
-    match chip {
-        Chip::Run { kind, amount, hard } => html! {
-            div class=(if *hard { "chip run hard" } else { "chip run" }) {
-                span.kind { (kind) " run" } @if let Some(amount) = amount { " " span.amount { (amount) } }
-                @if *hard { " " span.hard-tag { "hard" } }
-            }
-        },
-        Chip::Strength { title, heavy, lower_body, exercises } => html! {
-            details class=(if *heavy { "chip strength heavy" } else if *lower_body { "chip strength legs" } else { "chip strength" }) {
-                summary {
-                    span.kind { "strength" } ": " (title.as_deref().unwrap_or("session"))
-                    @if *heavy { " " span.heavy-tag { "heavy" } }
-                    " " span.count { "(" (plural(exercises.len(), "exercise", "exercises")) ")" }
-                }
-                (exercise_list(exercises))
-            }
-        },
-        Chip::Mobility { title, exercises } => html! {
-            details.chip.mobility {
-                summary { span.kind { "mobility" } ": " (title.as_deref().unwrap_or("session")) }
-                (exercise_list(exercises))
-            }
-        },
-        Chip::Cross { activity } => html! { div.chip.cross { span.kind { "cross" } ": " (activity) } },
-    }
-}
-
-fn day_cell(cell: &DayCell, week: u32, day: Weekday) -> Markup {
-    let worst = cell.findings.iter().map(|f| f.severity).max();
-    html! {
-        td class=(format!("day{}", worst.map_or(String::new(), |s| format!(" has-{}", s.as_str()))))
-            data-week=(week) data-day=(day.as_str()) {
-            @if cell.rest { span.rest { "rest" } }
-            @for session in &cell.chips { (chip(session)) }
-            (findings(&cell.findings, Some(week), Some(day)))
-        }
-    }
-}
-
-fn week_row(anchor: &str, row: &WeekRow) -> Markup {
-    html! {
-        tr class=(if row.race_week { "week race-week" } else { "week" }) id=(format!("{anchor}-w{}", row.number))
-            data-week=(row.number) {
-            th scope="row" class="week-head" style=(format!("border-left: 8px solid {}", phase_colour(row.phase))) {
-                div.week-number { "Week " (row.number) }
-                div.phase { (row.phase.as_str()) }
-                div.training-week { "training week " (row.training_week) }
-                @if row.race_week { div.race-tag { "race week" } }
-                (findings(&row.findings, Some(row.number), None))
-            }
-            @for (index, cell) in row.days.iter().enumerate() {
-                @if let Some(day) = Weekday::from_index(index) { (day_cell(cell, row.number, day)) }
             }
         }
     }
@@ -207,31 +123,21 @@ fn plan_section(plan: &PlanView) -> Markup {
                 span.warning-count { (plural(plan.counts[1], "warning", "warnings")) } ", "
                 span.info-count { (plural(plan.counts[2], "info", "infos")) }
             }
-            (findings(&plan.findings, None, None))
+            (problems(plan))
             @if !plan.weeks.is_empty() {
                 figure.chart-figure {
                     (charts(&plan.weeks))
-                    figcaption { "Phases as background bands (see the legend), the race week as a red line." }
-                }
-                (legend())
-                div.scroll {
-                    table.grid {
-                        caption { "Week by week: sessions per day; findings sit on the day, the week or the plan they concern." }
-                        thead { tr {
-                            th scope="col" { "Week" }
-                            @for day in Weekday::FULL_NAMES { th scope="col" { (capitalised(day)) } }
-                        } }
-                        tbody { @for row in &plan.weeks { (week_row(&plan.anchor, row)) } }
+                    figcaption {
+                        "Phases as background bands (see the legend), the race week as a red line. "
+                        "Each chart's scale runs from 0 to the figure at its top; a short dark mark on the axis is 0, "
+                        "a dashed column is a week with no figure (its runs give no distance, or no time)."
                     }
                 }
+                (legend())
+                (grid(plan))
             }
         }
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn legend() -> Markup {
@@ -249,15 +155,17 @@ fn legend() -> Markup {
     html! {
         ul.legend aria-label="legend" {
             @for phase in phases { li { span.swatch style=(format!("background: {}", phase_colour(phase))) {} (phase.as_str()) } }
-            li { span.chip.run.hard { "hard run" } }
-            li { span.chip.strength.heavy { "heavy leg session" } }
+            li { span.chip.run.hard { "hard run" } " by its type, its label or its length" }
+            li { span.chip.strength.heavy { "heavy leg session" } " by a heavy leg lift or its label (open it for which)" }
             li { span.chip.strength.legs { "leg session" } }
+            li { span.chip.strength { "other strength" } }
+            li { span.finding-sample.error { "error" } " " span.finding-sample.warning { "warning" } " " span.finding-sample.info { "info" } }
         }
     }
 }
 
-/// A rule doc's paragraph with its `code` spans, as text and code elements.
-fn inline(text: &str) -> Markup {
+/// A rule doc's paragraph or a message with its `code` spans, as text and code elements.
+pub(super) fn inline(text: &str) -> Markup {
     html! {
         @for (index, part) in text.split('`').enumerate() {
             @if index % 2 == 1 { code { (part) } } @else { (part) }
@@ -279,11 +187,10 @@ fn section_paragraphs(meta: &RuleMeta, heading: &str) -> Vec<String> {
 }
 
 fn explanations(plans: &[PlanView], rules: &[&'static RuleMeta]) -> Markup {
-    let fired: Vec<&'static RuleMeta> = rules
-        .iter()
-        .copied()
-        .filter(|meta| meta.is_rule() && plans.iter().any(|plan| plan.all_findings().any(|f| f.rule == meta.name)))
-        .collect();
+    let fired_names: HashSet<&str> =
+        plans.iter().flat_map(|plan| plan.entries.iter().map(|entry| entry.rule)).collect();
+    let fired: Vec<&'static RuleMeta> =
+        rules.iter().copied().filter(|meta| meta.is_rule() && fired_names.contains(meta.name)).collect();
     html! {
         @if !fired.is_empty() {
             section.rules aria-labelledby="rules-title" {

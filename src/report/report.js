@@ -16,3 +16,16 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
     });
   });
 });
+// Printing shows every session's exercises: closed sessions are opened for the print and
+// closed again after it (browsers without ::details-content in CSS need this).
+var openedForPrint = [];
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll("details.chip:not([open])").forEach(function (session) {
+    session.open = true;
+    openedForPrint.push(session);
+  });
+});
+window.addEventListener("afterprint", function () {
+  openedForPrint.forEach(function (session) { session.open = false; });
+  openedForPrint = [];
+});
