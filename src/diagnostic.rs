@@ -39,6 +39,9 @@ pub struct Diagnostic {
     pub path: Option<String>,
     /// A proposed change to the plan's text, if the finding has one.
     pub fix: Option<Fix>,
+    /// Which of its rule's checks found it, for a rule with more than one: findings of
+    /// different checks are different problems and fold apart.
+    pub check: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -56,6 +59,7 @@ impl Diagnostic {
             day: None,
             path: None,
             fix: None,
+            check: None,
         }
     }
 
@@ -99,6 +103,12 @@ impl Diagnostic {
     /// Proposes a fix.
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
+        self
+    }
+
+    /// Names the check of its rule that found it (see [`Diagnostic::check`]).
+    pub fn from_check(mut self, check: &'static str) -> Self {
+        self.check = Some(check);
         self
     }
 

@@ -1,8 +1,10 @@
 //! Folding: one entry per problem. The findings of one rule in one file are usually the
 //! same advice in many places (a gym programme pasted into every week lacks calf work in
 //! every session), so the human and GitHub formats show the first occurrence in full and
-//! the other places as one compact list. Machine formats keep every occurrence and say
-//! which entry each is folded into.
+//! the other places as one compact list. The occurrence shown in full is the clearest one
+//! (the most serious, then the one with the most evidence), and a file's entries come
+//! errors first, then by place. Machine formats keep every occurrence and say which entry
+//! each is folded into.
 
 use std::collections::HashMap;
 
@@ -23,48 +25,71 @@ pub struct Entry<'d> {
 }
 
 /// The group a diagnostic folds into, or `None` when it is always shown on its own.
-fn group_key(diagnostic: &Diagnostic) -> Option<(&'static str, &str)> {
+fn group_key(diagnostic: &Diagnostic) -> Option<(&'static str, &str, &str)> {
+    let check = diagnostic.check.unwrap_or("");
     match diagnostic.rule.fold {
         Fold::Never => None,
-        Fold::ByRule => Some((diagnostic.rule.name, "")),
-        Fold::ByMessage => Some((diagnostic.rule.name, diagnostic.message.as_str())),
+        Fold::ByRule => Some((diagnostic.rule.name, check, "")),
+        Fold::ByMessage => Some((diagnostic.rule.name, check, diagnostic.message.as_str())),
     }
 }
 
+/// How clearly an occurrence shows its problem: the most serious first, then the one
+/// with the most evidence (related places), then the earliest.
+fn clarity(diagnostic: &Diagnostic) -> (crate::diagnostic::Severity, usize) {
+    (diagnostic.severity, diagnostic.labels.len())
+}
+
 /// For each diagnostic of one file (sorted by position), the index of the diagnostic it
-/// folds into, or `None` when it is an entry of its own.
+/// folds into (its group's clearest occurrence), or `None` when it is an entry of its own.
 pub fn folded_into(diagnostics: &[Diagnostic]) -> Vec<Option<usize>> {
-    let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut headline_of: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        let Some(key) = group_key(diagnostic) else { continue };
+        let headline = headline_of.entry(key).or_insert(index);
+        if diagnostics.get(*headline).is_some_and(|current| clarity(diagnostic) > clarity(current)) {
+            *headline = index;
+        }
+    }
     diagnostics
         .iter()
         .enumerate()
         .map(|(index, diagnostic)| {
-            let key = group_key(diagnostic)?;
-            let first = *first_of.entry(key).or_insert(index);
-            (first != index).then_some(first)
+            let headline = *headline_of.get(&group_key(diagnostic)?)?;
+            (headline != index).then_some(headline)
         })
         .collect()
 }
 
-/// The entries of one file, in the order of their first occurrence.
+/// The entries of one file, errors first, then by the place of their headline.
 pub fn entries(diagnostics: &[Diagnostic]) -> Vec<Entry<'_>> {
-    let mut entries: Vec<Entry<'_>> = Vec::new();
+    let folded = folded_into(diagnostics);
     let mut entry_of: HashMap<usize, usize> = HashMap::new();
-    for (index, (diagnostic, into)) in diagnostics.iter().zip(folded_into(diagnostics)).enumerate() {
-        match into.and_then(|first| entry_of.get(&first)).and_then(|&entry| entries.get_mut(entry)) {
-            Some(entry) => entry.others.push(diagnostic),
-            None => {
-                entry_of.insert(index, entries.len());
-                entries.push(Entry { first: diagnostic, others: Vec::new() });
-            }
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        if folded.get(index).copied().flatten().is_none() {
+            entry_of.insert(index, entries.len());
+            entries.push(Entry { first: diagnostic, others: Vec::new() });
         }
     }
-    entries
+    for (diagnostic, into) in diagnostics.iter().zip(folded) {
+        if let Some(entry) = into.and_then(|headline| entry_of.get(&headline)).and_then(|&at| entries.get_mut(at)) {
+            entry.others.push(diagnostic);
+        }
+    }
+    by_severity(entries)
 }
 
-/// Every occurrence as an entry of its own (`--show-all`).
+/// Every occurrence as an entry of its own (`--show-all`), errors first, then by place.
 pub fn unfolded(diagnostics: &[Diagnostic]) -> Vec<Entry<'_>> {
-    diagnostics.iter().map(|first| Entry { first, others: Vec::new() }).collect()
+    by_severity(diagnostics.iter().map(|first| Entry { first, others: Vec::new() }).collect())
+}
+
+/// Errors first, then warnings, then infos; by place within each (a stable sort keeps
+/// the file order).
+fn by_severity(mut entries: Vec<Entry<'_>>) -> Vec<Entry<'_>> {
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.first.severity));
+    entries
 }
 
 /// The entries a format shows: folded, or each occurrence with `--show-all`.

@@ -31,6 +31,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             let message = format!("{} lower-body sessions in race week {}", strength.len(), week.week.number);
             let finding = cx
                 .week_finding(week, message)
+                .from_check("sessions-in-race-week")
                 .with_labels(strength.iter().map(|s| (s.session.kind_key, format!("legs on {}", s.weekday))))
                 .with_help(format!(
                     "one short session keeps strength in race week: keep at most {max_sessions} and make it light"
@@ -59,6 +60,7 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
         let what = if heavy { "heavy lower-body session" } else { "lower-body session" };
         let mut finding = cx
             .session_finding(session, format!("{what} {when}"))
+            .from_check("legs-before-a-race")
             .with_label(race.session.kind_key, format!("race on {}", race.weekday))
             .with_help(format!(
                 "keep the last {days_before} days before a race free of leg work, so the legs arrive fresh"
