@@ -46,6 +46,11 @@ impl ConfigError {
         &self.message
     }
 
+    /// What the underline says.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
     /// The suggestion, if any.
     pub fn help(&self) -> Option<&str> {
         self.help.as_deref()
