@@ -47,8 +47,10 @@ impl RuleOverrides {
                     Some(_) => Err(format!("`{name}` in `{flag}` is always reported and cannot be chosen")),
                     None => {
                         let names = crate::rules::registry().iter().filter(|m| m.configurable).map(|m| m.name);
-                        let help = crate::suggest::did_you_mean(name, names)
-                            .map_or_else(|| "`runlint --list-rules` lists every rule".to_owned(), |s| format!("did you mean `{s}`?"));
+                        let help = crate::suggest::did_you_mean(name, names).map_or_else(
+                            || "`runlint --list-rules` lists every rule".to_owned(),
+                            |s| format!("did you mean `{s}`?"),
+                        );
                         Err(format!("unknown rule `{}` in `{flag}`; {help}", safe_text::line(name)))
                     }
                 })
@@ -111,7 +113,10 @@ impl Configs {
             ConfigSource::File(file) => Some(file.clone()),
             ConfigSource::Nearest => {
                 let directory = self.cwd.join(path).parent().map_or_else(|| self.cwd.clone(), Path::to_path_buf);
-                self.by_directory.entry(directory).or_insert_with_key(|directory| crate::config::find(directory)).clone()
+                self.by_directory
+                    .entry(directory)
+                    .or_insert_with_key(|directory| crate::config::find(directory))
+                    .clone()
             }
         }
     }
@@ -206,7 +211,8 @@ impl Configs {
                 return Err(vec![PathProblem { path: name, message }]);
             }
         };
-        let base = path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), PathBuf::from);
+        let base =
+            path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), PathBuf::from);
         crate::config::parse(&name, &text, &base).map_err(|errors| {
             let source = Source::new(name.clone(), text.clone());
             errors

@@ -13,6 +13,10 @@ pub(super) fn print(catalog: &Catalog, filter: Option<&str>) -> io::Result<()> {
     let mut out = io::stdout().lock();
     let mut shown = 0;
     for entry in catalog.entries() {
+        // A config may redefine a built-in exercise: only the definition in force is shown.
+        if catalog.lookup(&entry.name).is_some_and(|found| !std::ptr::eq(found, entry)) {
+            continue;
+        }
         let tags = entry.tags.iter().map(crate::tags::Tag::as_str).collect::<Vec<_>>().join(", ");
         let spellings = catalog.other_spellings(&entry.name);
         let matches = |text: &str| filter.as_ref().is_none_or(|filter| text.to_lowercase().contains(filter.as_str()));

@@ -22,8 +22,8 @@ mod init;
 mod lint;
 mod output;
 mod settings;
-mod terminal_text;
 mod suppressing;
+mod terminal_text;
 
 pub use args::{Args, ColorChoice, Command, FailLevel, FormatChoice};
 pub use fixing::FixMode;
@@ -36,7 +36,7 @@ use std::sync::atomic::Ordering;
 
 use config::{ConfigSource, Configs, RuleOverrides};
 use lint::{LintSettings, Output};
-use output::{STDERR_FAILED, finish, color_errors, report_run_error, say, use_color};
+use output::{STDERR_FAILED, color_errors, finish, report_run_error, say, use_color};
 
 use crate::discover::{self, Input};
 use crate::render::{self, Format, RenderOptions};
@@ -117,7 +117,8 @@ fn lint_command(args: &Args, color: bool, mut configs: Configs) -> ExitCode {
     let format = args.format.resolve(in_actions);
     // With `--output-file` the format goes to the file and the terminal gets the
     // findings in the terminal's own format.
-    let terminal_format = if args.output_file.is_some() { args::FormatChoice::Auto.resolve(in_actions) } else { format };
+    let terminal_format =
+        if args.output_file.is_some() { args::FormatChoice::Auto.resolve(in_actions) } else { format };
     let mut output_file = match &args.output_file {
         None => None,
         Some(path) => match std::fs::File::create(path) {
@@ -176,7 +177,8 @@ fn lint_command(args: &Args, color: bool, mut configs: Configs) -> ExitCode {
     let fixing_stdin = fix_mode == FixMode::Apply && paths.iter().any(|path| path.as_os_str() == "-");
     let mut held = Vec::new();
     let terminal: &mut dyn Write = if fixing_stdin { &mut held } else { &mut stdout };
-    let mut outputs = vec![Output { format: terminal_format, options: RenderOptions { color, ..options.clone() }, out: terminal }];
+    let mut outputs =
+        vec![Output { format: terminal_format, options: RenderOptions { color, ..options.clone() }, out: terminal }];
     if let Some(file) = output_file.as_mut() {
         outputs.push(Output { format, options, out: file });
     }

@@ -10,9 +10,9 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::Buffer};
 
 use super::args::ColorChoice;
+use super::{EXIT_CLEAN, EXIT_FAILURE};
 use crate::config::ConfigError;
 use crate::safe_text::{self, DisplayText};
-use super::{EXIT_CLEAN, EXIT_FAILURE};
 
 /// A problem with the run itself (not with a plan), said as the findings and clap's own
 /// errors say theirs: `error: what`, then `= help: what to do`.

@@ -8,9 +8,9 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::EXIT_FAILURE;
 use super::config::Configs;
 use super::output::finish;
-use super::EXIT_FAILURE;
 use crate::config::Config;
 use crate::meta::{OptionDefault, OptionValue, RuleMeta, RuleOption};
 use crate::safe_text;
@@ -20,7 +20,8 @@ pub(super) fn show(file: &Path, configs: &mut Configs) -> ExitCode {
     let config_path = configs.config_path(file);
     let described = configs.describe(config_path.as_deref());
     let Some(config) = configs.load(config_path) else { return ExitCode::from(EXIT_FAILURE) };
-    let mut text = format!("# settings for `{}`\n# config: {described}\n", safe_text::line(&file.display().to_string()));
+    let mut text =
+        format!("# settings for `{}`\n# config: {described}\n", safe_text::line(&file.display().to_string()));
     text.push_str(&rules_toml(&config));
     finish(io::stdout().lock().write_all(text.as_bytes()))
 }

@@ -83,8 +83,7 @@ fn same_node(a: &Node<'_>, b: &Node<'_>) -> bool {
     match (&a.value, &b.value) {
         (Value::Seq(a), Value::Seq(b)) => a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_node(a, b)),
         (Value::Map(a), Value::Map(b)) => {
-            a.len() == b.len()
-                && a.iter().zip(b).all(|((ak, av), (bk, bv))| same_node(ak, bk) && same_node(av, bv))
+            a.len() == b.len() && a.iter().zip(b).all(|((ak, av), (bk, bv))| same_node(ak, bk) && same_node(av, bv))
         }
         (a, b) => a == b,
     }
