@@ -622,3 +622,11 @@ fn errors_speak_with_one_voice() {
     assert!(config.starts_with("error: unknown rule `plyo`\n  ┌─ runlint.toml:2:1\n"), "{config}");
     assert!(config.contains("2 │ plyo = \"error\"\n  │ ^^^^ not a rule"), "{config}");
 }
+
+#[test]
+fn every_built_in_check_has_a_doc() {
+    for check in runlint::meta::BUILTINS {
+        let path = root().join(format!("docs/checks/{}.md", check.name));
+        assert!(common::read(&path).starts_with(&format!("# {}\n", check.name)), "{}", path.display());
+    }
+}
