@@ -630,3 +630,43 @@ fn every_built_in_check_has_a_doc() {
         assert!(common::read(&path).starts_with(&format!("# {}\n", check.name)), "{}", path.display());
     }
 }
+
+/// The `runlint` commands of a docs recipe: lines holding `- run: runlint ...` (GitHub) or
+/// `- runlint ...` (GitLab), as argument lists.
+fn recipe_commands(docs: &str, section: &str) -> Vec<Vec<String>> {
+    let start = docs.find(section).unwrap_or_else(|| panic!("no section {section}"));
+    let rest = &docs[start + section.len()..];
+    let body = &rest[..rest.find("\n## ").unwrap_or(rest.len())];
+    body.lines()
+        .filter_map(|line| line.trim().strip_prefix("- run: runlint ").or_else(|| line.trim().strip_prefix("- runlint ")))
+        .map(|command| command.split_whitespace().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn the_ci_recipes_in_the_docs_write_what_their_consumers_read() {
+    let docs = common::read(&root().join("docs/integrations.md"));
+    let dir = temp_dir();
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    write(dir.path(), "plans/warn.yaml", WARNING_PLAN);
+    let github = recipe_commands(&docs, "## GitHub Actions");
+    assert_eq!(github.len(), 1, "{github:?}");
+    let output = common::runlint_in(dir.path()).args(&github[0]).env("GITHUB_ACTIONS", "true").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("::warning file=plans/warn.yaml,line=7,col=9"), "{}", stdout(&output));
+    let sarif: serde_json::Value = serde_json::from_str(&common::read(&dir.path().join("runlint.sarif"))).unwrap();
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "calf-work-missing");
+    let gitlab = recipe_commands(&docs, "## GitLab CI");
+    assert_eq!(gitlab.len(), 2, "{gitlab:?}");
+    for command in &gitlab {
+        let output = common::runlint_in(dir.path()).args(command).env_remove("GITHUB_ACTIONS").output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{command:?}");
+        assert!(stdout(&output).contains("warning[calf-work-missing]"), "the log shows the findings");
+    }
+    let quality: serde_json::Value =
+        serde_json::from_str(&common::read(&dir.path().join("gl-code-quality-report.json"))).unwrap();
+    assert_valid(&quality, "tests/data/gitlab-code-quality.schema.json");
+    assert_eq!(quality[0]["check_name"], "calf-work-missing");
+    let junit = common::read(&dir.path().join("runlint-junit.xml"));
+    assert!(junit.starts_with("<?xml") && junit.contains("calf-work-missing"), "{junit}");
+}
