@@ -670,3 +670,13 @@ fn the_ci_recipes_in_the_docs_write_what_their_consumers_read() {
     let junit = common::read(&dir.path().join("runlint-junit.xml"));
     assert!(junit.starts_with("<?xml") && junit.contains("calf-work-missing"), "{junit}");
 }
+
+#[test]
+fn coach_notation_is_read_and_0x10_is_not_hexadecimal() {
+    let plan = "plan: Notation\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises:\n          - squat: 2x8 @ 12,5kg\n          - single-leg glute bridge: 2x10 each\n          - calf raise: 2x12\n          - side plank: 2x1min each\n          - dead bug: 0x10\n";
+    let output = runlint_stdin(&["--format", "json", "-"], plan);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let messages: Vec<&str> = value["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["message"].as_str()).collect();
+    assert_eq!(messages, ["`0` sets is out of range; use 1 to 100"], "only the hexadecimal-looking line is wrong");
+    assert_eq!(value["diagnostics"][0]["range"]["start"]["line"], 13);
+}
