@@ -40,7 +40,7 @@ pub(super) fn rules_toml(config: &Config) -> String {
     text
 }
 
-/// `"warning"`, or `{ severity = "warning", min-week = 6 }` for a rule with options.
+/// `"warning"`, or `{ severity = "warning", from-week = 12 }` for a rule with options.
 fn rule_value(config: &Config, meta: &RuleMeta) -> String {
     let severity = config.severity(meta).map_or("off", |severity| severity.as_str());
     if meta.options.is_empty() {

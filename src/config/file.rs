@@ -23,6 +23,16 @@ const TOP_LEVEL_KEYS: &[&str] = &["exclude", "rules", "exercises"];
 const SEVERITIES: &[&str] = &["off", "info", "warning", "error"];
 const DEFINITION_KEYS: &[&str] = &["tags", "like"];
 
+/// Options renamed, by old name: the old name is still read as the new one.
+/// `min-week` (a week's number) read like a typo of `min-weeks` (a number of weeks).
+const RENAMED_OPTIONS: &[(&str, &str)] = &[("min-week", "from-week")];
+
+/// The option a config key names: by its name, or by the name it had before.
+fn find_option<'o>(options: &'o [RuleOption], key: &str) -> Option<&'o RuleOption> {
+    let renamed = RENAMED_OPTIONS.iter().find(|(old, _)| *old == key).map(|(_, new)| *new);
+    options.iter().find(|option| option.name == key || Some(option.name) == renamed)
+}
+
 /// A mistake in a config file, shown by miette with the offending key or value underlined.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("{message}")]
@@ -260,7 +270,7 @@ impl Reader<'_> {
                 for (key, value) in entries {
                     if key.get_ref() == "severity" {
                         setting.severity = self.severity(value);
-                    } else if let Some(option) = options.iter().find(|o| o.name == key.get_ref()) {
+                    } else if let Some(option) = find_option(options, key.get_ref()) {
                         if let Some(value) = self.option_value(rule, option, value) {
                             setting.options.push((option.name.to_owned(), value));
                         }
