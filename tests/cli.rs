@@ -638,7 +638,9 @@ fn recipe_commands(docs: &str, section: &str) -> Vec<Vec<String>> {
     let rest = &docs[start + section.len()..];
     let body = &rest[..rest.find("\n## ").unwrap_or(rest.len())];
     body.lines()
-        .filter_map(|line| line.trim().strip_prefix("- run: runlint ").or_else(|| line.trim().strip_prefix("- runlint ")))
+        .filter_map(|line| {
+            line.trim().strip_prefix("- run: runlint ").or_else(|| line.trim().strip_prefix("- runlint "))
+        })
         .map(|command| command.split_whitespace().map(str::to_owned).collect())
         .collect()
 }
@@ -676,7 +678,21 @@ fn coach_notation_is_read_and_0x10_is_not_hexadecimal() {
     let plan = "plan: Notation\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises:\n          - squat: 2x8 @ 12,5kg\n          - single-leg glute bridge: 2x10 each\n          - calf raise: 2x12\n          - side plank: 2x1min each\n          - dead bug: 0x10\n";
     let output = runlint_stdin(&["--format", "json", "-"], plan);
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let messages: Vec<&str> = value["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["message"].as_str()).collect();
+    let messages: Vec<&str> =
+        value["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["message"].as_str()).collect();
     assert_eq!(messages, ["`0` sets is out of range; use 1 to 100"], "only the hexadecimal-looking line is wrong");
     assert_eq!(value["diagnostics"][0]["range"]["start"]["line"], 13);
+}
+
+#[test]
+fn a_misspelling_of_a_name_the_plan_uses_is_suggested_first_and_fixed_safely() {
+    let plan = "plan: Own words\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises:\n          - dumbbell RDL: 3x8\n          - single-leg calf raise: 2x12 each\n          - dumbell RDL: 3x8\n          - dead bug: 2x8\n";
+    let output = runlint_stdin(&["--format", "json", "-"], plan);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let finding = &value["diagnostics"][0];
+    assert_eq!(finding["message"], "unknown exercise `dumbell RDL`");
+    assert!(finding["help"].as_str().unwrap().starts_with("did you mean `dumbbell RDL`"), "{finding}");
+    assert_eq!(finding["fix"]["applicability"], "safe");
+    let fixed = runlint_stdin(&["--fix", "-"], plan);
+    assert_eq!(stdout(&fixed), plan.replace("dumbell RDL", "dumbbell RDL"));
 }

@@ -3,6 +3,7 @@
 
 pub mod effort;
 mod progression;
+mod unknown;
 
 pub use effort::share_of_max;
 pub use progression::{Change, Occurrence, rising_changes};
@@ -11,7 +12,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::catalog::{Catalog, fold_name};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::plan::{Classification, DayContent, Exercise, Phase, Plan, Session, SessionKind, Weekday};
 use crate::tags::TagSet;
 
@@ -256,9 +257,6 @@ impl<'p> Model<'p> {
     }
 }
 
-/// Different unknown spellings per plan that get a "did you mean".
-const MAX_SUGGESTED_SPELLINGS: usize = 1000;
-
 /// Weeks of taper before the race week, when the phases come from `race.week`.
 const INFERRED_TAPER_WEEKS: u32 = 2;
 /// Weeks of peak before the taper, likewise.
@@ -309,9 +307,12 @@ struct Resolver<'c> {
     resolved: HashMap<String, Option<(Rc<str>, TagSet)>>,
     one_rep_max_kg: HashMap<Rc<str>, f64>,
     body_weight_kg: Option<f64>,
-    /// "Did you mean" names by unknown spelling.
-    suggestions: HashMap<String, Vec<&'c str>>,
+    /// "Did you mean" names by unknown spelling, and whether the first is the plan's own.
+    suggestions: HashMap<String, (Vec<String>, bool)>,
     unknown: Vec<Diagnostic>,
+    /// Known names as the plan writes them, with their folded form: a misspelling of one
+    /// is suggested first.
+    written_names: Vec<(String, String)>,
 }
 
 impl<'c> Resolver<'c> {
@@ -324,6 +325,7 @@ impl<'c> Resolver<'c> {
             body_weight_kg: plan.athlete.body_weight_kg,
             suggestions: HashMap::new(),
             unknown: Vec::new(),
+            written_names: Vec::new(),
         };
         for definition in &plan.exercises {
             let tags = match &definition.classification {
@@ -354,6 +356,7 @@ impl<'c> Resolver<'c> {
                 (None, Some(_)) => {}
             }
         }
+        resolver.written_names = resolver.known_written_names(plan);
         resolver
     }
 
@@ -370,44 +373,6 @@ impl<'c> Resolver<'c> {
         };
         self.resolved.insert(name.to_owned(), resolved.clone());
         resolved
-    }
-
-    fn unknown_exercise(&mut self, name: &str, span: crate::diagnostic::Span) -> Diagnostic {
-        // A plan repeats an unknown spelling week after week: suggest once per spelling.
-        // Past a thousand different unknown names a plan is not a typo away from the
-        // catalogue: the rest get no suggestion, which keeps hostile files cheap.
-        let catalog = self.catalog;
-        let room = self.suggestions.len() < MAX_SUGGESTED_SPELLINGS;
-        let nearest = self
-            .suggestions
-            .entry(name.to_owned())
-            .or_insert_with(|| if room { closest_typos(name, catalog.nearest(name, 3)) } else { Vec::new() });
-        let help = if nearest.is_empty() {
-            "add it under `exercises:` with its `tags`, or give the exercise `tags`".to_owned()
-        } else {
-            let names: Vec<String> = nearest.iter().map(|n| format!("`{n}`")).collect();
-            format!("did you mean {}? Or define it under `exercises:` with `tags`", names.join(", "))
-        };
-        let diagnostic = Diagnostic::new(
-            &crate::meta::UNKNOWN_EXERCISE,
-            Severity::Warning,
-            format!("unknown exercise `{name}`"),
-            span,
-        )
-        .with_span_label("not in the exercise catalogue")
-        .with_help(help);
-        // One close name of the same family is a likely misspelling. Only a typo (two
-        // letters or fewer apart) is safe to rename unasked: a farther name may be another
-        // exercise the catalogue lacks.
-        match nearest.as_slice() {
-            [only] => {
-                let typo = crate::suggest::is_typo(&fold_name(name), &fold_name(only));
-                let applicability =
-                    if typo { crate::fix::Applicability::Safe } else { crate::fix::Applicability::Unsafe };
-                diagnostic.with_fix(crate::fix::Fix::replace(applicability, format!("rename to `{only}`"), span, *only))
-            }
-            _ => diagnostic,
-        }
     }
 
     fn exercise<'p>(&mut self, exercise: &'p Exercise, position: usize, place: &Place<'_>) -> ExerciseView<'p> {
@@ -461,16 +426,4 @@ impl<'p> WeekView<'p> {
     pub fn path(&self) -> String {
         format!("weeks[{}]", self.week.index)
     }
-}
-
-/// The suggestions worth showing: when the closest is a typo away (two edits or fewer,
-/// a swapped pair of letters counting as one), only the names that close; otherwise all.
-/// `single leg calf raisse` is `single-leg calf raise` misspelt, not `single-leg press`.
-fn closest_typos<'c>(name: &str, similar: Vec<&'c str>) -> Vec<&'c str> {
-    let folded = fold_name(name);
-    let distance = |candidate: &str| crate::suggest::distance(&folded, &fold_name(candidate));
-    let Some(best) = similar.iter().map(|candidate| distance(candidate)).min().filter(|&best| best <= 2) else {
-        return similar;
-    };
-    similar.into_iter().filter(|candidate| distance(candidate) == best).collect()
 }
