@@ -223,7 +223,7 @@ impl Configs {
                         path: name.clone(),
                         message: format!("{}:{}: {}", at.line, at.column, error.message()),
                     };
-                    report_config_error(&error, &name, &text);
+                    report_config_error(&error, &text);
                     problem
                 })
                 .collect()

@@ -12,7 +12,7 @@ use codespan_reporting::term::{self, termcolor::Buffer};
 use super::args::ColorChoice;
 use super::{EXIT_CLEAN, EXIT_FAILURE};
 use crate::config::ConfigError;
-use crate::safe_text::{self, DisplayText};
+use crate::safe_text::DisplayText;
 
 /// A problem with the run itself (not with a plan), said as the findings and clap's own
 /// errors say theirs: `error: what`, then `= help: what to do`.
@@ -89,7 +89,7 @@ pub(super) fn report_run_error(error: RunError) {
 }
 
 /// A mistake in a config file, with the file's lines around it, as a finding is shown.
-pub(super) fn report_config_error(error: &ConfigError, name: &str, text: &str) {
+pub(super) fn report_config_error(error: &ConfigError, text: &str) {
     let shown = DisplayText::of(text);
     let range = error.range();
     let (text, start, end) = match &shown {
@@ -101,7 +101,7 @@ pub(super) fn report_config_error(error: &ConfigError, name: &str, text: &str) {
     if let Some(help) = error.help() {
         snippet = snippet.with_notes(vec![format!("help: {help}")]);
     }
-    emit(&SimpleFile::new(safe_text::line(name), text), &snippet);
+    emit(&SimpleFile::new(std::borrow::Cow::Borrowed(error.file()), text), &snippet);
 }
 
 fn emit(file: &SimpleFile<std::borrow::Cow<'_, str>, &str>, snippet: &Snippet<()>) {
