@@ -281,6 +281,9 @@ fn plans_only_skips_named_yaml_that_is_not_a_plan() {
     let with = stdout(&runlint(&with_flag, dir.path()));
     assert!(!with.contains(".pre-commit-config.yaml"), "{with}");
     assert!(with.contains("plan.yaml"), "{with}");
+    // A hook that stages only files that are not plans skips them all, and passes.
+    let only_config = runlint(&["--no-config", "--plans-only", ".pre-commit-config.yaml"], dir.path());
+    assert_eq!(only_config.status.code(), Some(0), "{}", stderr(&only_config));
 }
 
 /// Validates a JSON value against a schema file of the repository.

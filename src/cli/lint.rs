@@ -132,13 +132,17 @@ pub(super) fn lint_paths(
         Err(error) => path_errors.push(error),
     });
     path_errors.sort_by(|a, b| a.path.cmp(&b.path));
-    if run.plans == 0 && path_errors.is_empty() {
+    // Files named and skipped by `--plans-only` were asked to be skipped (a hook passes
+    // every staged YAML file); a walk that finds no plan at all is a mistake.
+    let named = inputs.iter().any(|(input, _)| matches!(input, Input::Named(_)));
+    let no_plans = run.plans == 0 && path_errors.is_empty() && !named;
+    if no_plans {
         path_errors.push(PathProblem { path: settings.shown_paths.clone(), message: NO_PLANS.to_owned() });
     }
     for (stream, (format, _)) in streams.into_iter().zip(&formats) {
-        // With no plan at all, a summary of nothing would only hide the mistake: the
+        // With no plan found, a summary of nothing would only hide the mistake: the
         // formats people read say nothing, documents say why in their own terms.
-        if run.written.is_err() || (run.plans == 0 && !format.is_document()) {
+        if run.written.is_err() || (no_plans && !format.is_document()) {
             continue;
         }
         let run_errors = path_errors
