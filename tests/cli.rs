@@ -699,3 +699,23 @@ fn a_misspelling_of_a_name_the_plan_uses_is_suggested_first_and_fixed_safely() {
     let fixed = runlint_stdin(&["--fix", "-"], plan);
     assert_eq!(stdout(&fixed), plan.replace("dumbell RDL", "dumbbell RDL"));
 }
+
+#[test]
+fn names_from_the_command_line_never_reach_the_terminal_raw() {
+    let dir = temp_dir();
+    write(dir.path(), "warn.yaml", WARNING_PLAN);
+    for args in [
+        vec!["--select", "\u{1b}[2Jcalf", "warn.yaml"],
+        vec!["--explain", "\u{1b}]8;;x\u{7}"],
+        vec!["exercises", "\u{1b}[31m"],
+        vec!["--show-settings", "a\u{1b}[2J.yaml"],
+        vec!["missing\u{1b}[2J.yaml"],
+    ] {
+        let output = runlint(&args, dir.path());
+        let said = format!("{}{}", stdout(&output), stderr(&output));
+        assert!(!said.contains('\u{1b}') && !said.contains('\u{7}'), "{args:?}: {said:?}");
+    }
+    let output = runlint(&["--select", "syntax-error", "warn.yaml"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("`syntax-error` in `--select` is always reported"), "{}", stderr(&output));
+}

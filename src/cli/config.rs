@@ -44,7 +44,7 @@ impl RuleOverrides {
                 .filter(|name| !name.is_empty())
                 .map(|name| match crate::rules::find(name) {
                     Some(meta) if meta.configurable => Ok(meta),
-                    Some(_) => Err(format!("`{name}` in `{flag}` is always reported and cannot be chosen")),
+                    Some(meta) => Err(format!("`{}` in `{flag}` is always reported and cannot be chosen", meta.name)),
                     None => {
                         let names = crate::rules::registry().iter().filter(|m| m.configurable).map(|m| m.name);
                         let help = crate::suggest::did_you_mean(name, names).map_or_else(
