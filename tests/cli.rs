@@ -719,3 +719,22 @@ fn names_from_the_command_line_never_reach_the_terminal_raw() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("`syntax-error` in `--select` is always reported"), "{}", stderr(&output));
 }
+
+#[test]
+fn the_config_examples_in_the_docs_read_without_mistakes() {
+    for doc in ["README.md", "docs/checks/unknown-exercise.md"] {
+        let text = common::read(&root().join(doc));
+        let blocks: Vec<&str> = text.split("```toml\n").skip(1).filter_map(|rest| rest.split("```").next()).collect();
+        assert!(!blocks.is_empty(), "{doc} has no toml example");
+        for block in blocks {
+            let parsed = runlint::config::parse("runlint.toml", block, Path::new("."));
+            let errors: Vec<String> = parsed.err().unwrap_or_default().iter().map(|e| e.message().to_owned()).collect();
+            assert!(errors.is_empty(), "{doc}: {errors:?}\n{block}");
+        }
+    }
+    // `runlint init`'s config is the defaults said in full.
+    let dir = temp_dir();
+    runlint(&["init"], dir.path());
+    let written = common::read(&dir.path().join("runlint.toml"));
+    assert!(runlint::config::parse("runlint.toml", &written, dir.path()).is_ok());
+}
