@@ -64,11 +64,12 @@ pub struct Args {
     #[arg(long)]
     pub statistics: bool,
 
-    /// The name to show for a plan read from standard input.
+    /// The name to show for a plan read from standard input; its config is found from there.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
 
-    /// Read this config file instead of looking for `runlint.toml` / `.runlint.toml`.
+    /// Read this config file for every plan instead of the nearest `runlint.toml` /
+    /// `.runlint.toml` above each.
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
 
