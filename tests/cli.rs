@@ -738,3 +738,20 @@ fn the_config_examples_in_the_docs_read_without_mistakes() {
     let written = common::read(&dir.path().join("runlint.toml"));
     assert!(runlint::config::parse("runlint.toml", &written, dir.path()).is_ok());
 }
+
+#[test]
+fn add_suppressions_keeps_a_suppression_already_on_the_line() {
+    let dir = temp_dir();
+    let plan = WARNING_PLAN.replace(
+        "        strength: Legs\n",
+        "        strength: Legs  # runlint: allow single-leg-missing -- the bridge is single-leg enough\n",
+    );
+    write(dir.path(), "plan.yaml", &plan);
+    let output = runlint(&["--add-suppressions", "--format", "short", "plan.yaml"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
+    let written = common::read(&dir.path().join("plan.yaml"));
+    assert!(
+        written.contains("        # runlint: allow calf-work-missing -- TODO: say why\n        strength: Legs  # runlint: allow single-leg-missing"),
+        "{written}"
+    );
+}

@@ -1,4 +1,5 @@
-//! `--add-suppressions`: an allow comment at the end of each line that has findings, so a
+//! `--add-suppressions`: an allow comment at the end of each line that has findings (alone
+//! on the line above when the line already has a `# runlint:` comment), so a
 //! repository with findings can adopt runlint and fail only on new ones (ruff's
 //! `--add-noqa`). The comment carries a reason placeholder for the coach to fill in.
 //!
@@ -63,10 +64,20 @@ fn with_comments(text: &str, by_line: &BTreeMap<usize, Vec<&'static str>>) -> St
             continue;
         };
         let content = line.trim_end_matches(['\n', '\r']);
-        let ending = line.get(content.len()..).unwrap_or("");
-        out.push_str(content);
-        out.push_str(&format!(" # runlint: allow {} -- {REASON_PLACEHOLDER}", rules.join(", ")));
-        out.push_str(ending);
+        let ending = line.get(content.len()..).filter(|ending| !ending.is_empty()).unwrap_or("\n");
+        let comment = format!("# runlint: allow {} -- {REASON_PLACEHOLDER}", rules.join(", "));
+        if content.contains("# runlint:") {
+            // A line's first `# runlint:` comment is the one read: the new one goes alone
+            // on the line above, indented as the line.
+            let indent = content.get(..content.len() - content.trim_start().len()).unwrap_or("");
+            out.push_str(&format!("{indent}{comment}{ending}"));
+            out.push_str(line);
+        } else {
+            out.push_str(content);
+            out.push(' ');
+            out.push_str(&comment);
+            out.push_str(line.get(content.len()..).unwrap_or(""));
+        }
     }
     out
 }
@@ -98,6 +109,13 @@ mod tests {
         let by_line = BTreeMap::from([(2, vec!["rule-a", "rule-b"])]);
         let text = with_comments("a: 1\r\nb: 2\r\nc: 3", &by_line);
         assert_eq!(text, "a: 1\r\nb: 2 # runlint: allow rule-a, rule-b -- TODO: say why\r\nc: 3");
+    }
+
+    #[test]
+    fn a_line_with_a_suppression_gets_the_new_one_above_it() {
+        let by_line = BTreeMap::from([(2, vec!["rule-b"])]);
+        let text = with_comments("a:\n  b: 2  # runlint: allow rule-a -- why\n", &by_line);
+        assert_eq!(text, "a:\n  # runlint: allow rule-b -- TODO: say why\n  b: 2  # runlint: allow rule-a -- why\n");
     }
 
     #[test]
