@@ -629,8 +629,11 @@ fn errors_speak_with_one_voice() {
 #[test]
 fn every_built_in_check_has_a_doc() {
     for check in runlint::meta::BUILTINS {
-        let path = root().join(format!("docs/checks/{}.md", check.name));
-        assert!(common::read(&path).starts_with(&format!("# {}\n", check.name)), "{}", path.display());
+        assert!(check.doc.starts_with(&format!("# {}\n", check.name)), "{}", check.name);
+        for heading in ["## What it does", "## Why", "## Fix"] {
+            assert!(check.doc.contains(heading), "{}: missing `{heading}`", check.name);
+        }
+        assert!(check.help_uri().ends_with(&format!("/docs/checks/{}.md", check.name)));
     }
 }
 
@@ -754,4 +757,18 @@ fn add_suppressions_keeps_a_suppression_already_on_the_line() {
         written.contains("        # runlint: allow calf-work-missing -- TODO: say why\n        strength: Legs  # runlint: allow single-leg-missing"),
         "{written}"
     );
+}
+
+#[test]
+fn the_examples_of_the_built_in_checks_report_them() {
+    for check in runlint::meta::BUILTINS {
+        for example in common::code_blocks(check.doc, "yaml") {
+            let (_, diagnostics) = common::lint(&format!("{}.yaml", check.name), &example);
+            let messages: Vec<&str> =
+                diagnostics.iter().filter(|d| d.rule.name == check.name).map(|d| d.message.as_str()).collect();
+            assert_eq!(messages.len(), 1, "{}: {diagnostics:?}", check.name);
+            // The doc quotes what runlint says.
+            assert!(check.doc.contains(messages[0]), "{}: the doc does not say `{}`", check.name, messages[0]);
+        }
+    }
 }

@@ -6,26 +6,13 @@ use std::process::ExitCode;
 use super::EXIT_FAILURE;
 use super::output::{RunError, finish, report_run_error};
 use crate::diagnostic::Severity;
-use crate::meta::{BUILTINS, INVALID_PLAN, RuleMeta, SYNTAX_ERROR, UNKNOWN_EXERCISE, UNUSED_SUPPRESSION};
+use crate::meta::BUILTINS;
 use crate::safe_text;
-
-/// The documentation of the built-in checks, which are not rules and have no rule file.
-static BUILTIN_DOCS: [(&RuleMeta, &str); 4] = [
-    (&SYNTAX_ERROR, include_str!("../../docs/checks/syntax-error.md")),
-    (&INVALID_PLAN, include_str!("../../docs/checks/invalid-plan.md")),
-    (&UNKNOWN_EXERCISE, include_str!("../../docs/checks/unknown-exercise.md")),
-    (&UNUSED_SUPPRESSION, include_str!("../../docs/checks/unused-suppression.md")),
-];
-
-/// The Markdown documentation of a rule or built-in check.
-pub(super) fn doc_of(meta: &RuleMeta) -> &'static str {
-    BUILTIN_DOCS.iter().find(|(builtin, _)| *builtin == meta).map_or(meta.doc, |(_, doc)| doc)
-}
 
 /// `--explain RULE`: the doc of a rule or built-in check, as plain text for a terminal.
 pub(super) fn explain(name: &str) -> ExitCode {
     match crate::rules::find(name) {
-        Some(meta) => finish(write!(io::stdout().lock(), "{}", super::terminal_text::plain(doc_of(meta)))),
+        Some(meta) => finish(write!(io::stdout().lock(), "{}", super::terminal_text::plain(meta.doc))),
         None => {
             let names = crate::rules::registry().iter().map(|meta| meta.name);
             let help = match crate::suggest::did_you_mean(name, names) {
