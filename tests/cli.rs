@@ -559,6 +559,9 @@ fn add_suppressions_silences_every_current_finding_once() {
     assert_eq!(again.status.code(), Some(1));
     assert_eq!(common::read(&dir.path().join("plan.yaml")), suppressed);
     assert_eq!(common::read(&dir.path().join("broken.yaml")), "weeks: [\n");
+    let stdin = runlint_stdin(&["--add-suppressions", "-"], WARNING_PLAN);
+    assert_eq!(stdin.status.code(), Some(2));
+    assert!(stderr(&stdin).contains("not standard input"), "{}", stderr(&stdin));
 }
 
 #[test]

@@ -76,6 +76,11 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
+    if args.add_suppressions && args.paths.iter().any(|path| path.as_os_str() == "-") {
+        let message = "`--add-suppressions` writes to plan files, not standard input: name the file".to_owned();
+        report_run_error(RunError::Argument { message });
+        return ExitCode::from(EXIT_FAILURE);
+    }
     let mut configs = Configs::new(config_source(&args), overrides, args.verbose);
     if let Some(file) = &args.show_settings {
         return settings::show(file, &mut configs);
