@@ -102,12 +102,23 @@ fn config_source(args: &Args) -> ConfigSource {
     }
 }
 
-/// Prints a machine format's document for a run that failed before linting.
-fn print_failed_document(format: Format, problems: Vec<render::PathProblem>, out: &mut dyn Write) {
+/// A run that failed before linting (a config with mistakes): machine formats still get
+/// a document, in the output file if there is one, saying what went wrong in their terms.
+fn failed_before_linting(
+    format: Format,
+    problems: Vec<render::PathProblem>,
+    output_file: Option<&mut io::BufWriter<std::fs::File>>,
+    stdout: &mut dyn Write,
+) -> ExitCode {
+    let out: &mut dyn Write = match output_file {
+        Some(file) => file,
+        None => stdout,
+    };
     if format.is_document() {
         let options = RenderOptions { run_errors: problems, ..RenderOptions::default() };
         let _ = render::render(format, &[], &options, out).and_then(|()| out.flush());
     }
+    ExitCode::from(EXIT_FAILURE)
 }
 
 /// The number of files linted at once: as asked, at least one and at most one per core
@@ -137,24 +148,14 @@ fn lint_command(args: &Args, color: bool, mut configs: Configs) -> ExitCode {
     };
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let Some(base_config) = configs.for_working_directory() else {
-        let out: &mut dyn Write = match output_file.as_mut() {
-            Some(file) => file,
-            None => &mut stdout,
-        };
-        print_failed_document(format, configs.problems(), out);
-        return ExitCode::from(EXIT_FAILURE);
+        return failed_before_linting(format, configs.problems(), output_file.as_mut(), &mut stdout);
     };
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (mut inputs, path_errors) = discover::collect(&paths, &args.stdin_filename, &base_config.exclude);
     // Output is in file-name order, and files are linted in that order.
     inputs.sort_by_cached_key(Input::display_name);
     let Some(input_configs) = configs.for_inputs(&inputs) else {
-        let out: &mut dyn Write = match output_file.as_mut() {
-            Some(file) => file,
-            None => &mut stdout,
-        };
-        print_failed_document(format, configs.problems(), out);
-        return ExitCode::from(EXIT_FAILURE);
+        return failed_before_linting(format, configs.problems(), output_file.as_mut(), &mut stdout);
     };
     let inputs: Vec<(Input, std::sync::Arc<crate::config::Config>)> = inputs.into_iter().zip(input_configs).collect();
     let options = RenderOptions {
