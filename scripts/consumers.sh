@@ -10,7 +10,9 @@
 #   - the HTML report: Debian's Chromium through playwright-core (scripts/report-browser.mjs),
 #     printed to PDF and read back with poppler's pdftotext;
 #   - the language server: Debian's Neovim and its built-in LSP client (scripts/nvim-lsp.lua),
-#     and Debian's Vim with ALE (scripts/vim-ale.vim).
+#     and Debian's Vim with ALE (scripts/vim-ale.vim);
+#   - shell completions: bash-completion's loader, from the folder the README installs into;
+#   - the man page: man-db's `man -l`.
 # Tools are installed into target/consumers on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +32,8 @@ command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 command -v vim >/dev/null 2>&1 || missing+=(vim)
 [ -d /usr/share/vim-ale ] || missing+=(vim-ale)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+[ -f /usr/share/bash-completion/bash_completion ] || missing+=(bash-completion)
+command -v man >/dev/null 2>&1 || missing+=(man-db)
 if [ ${#missing[@]} -gt 0 ]; then
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}") >/dev/null
 fi
@@ -123,6 +127,31 @@ for path in rejected:
     print(f"ok: {path} -> {messages[0]}")
 print(f"ok: {len(readable)} plans runlint reads have no schema diagnostics")
 PY
+
+echo "--- shell completions: bash-completion's loader"
+# Installed where the README says; the loader finds it on first use of `runlint`.
+mkdir -p "$work/xdg/bash-completion/completions"
+"$runlint" completions bash > "$work/xdg/bash-completion/completions/runlint"
+XDG_DATA_HOME=$work/xdg PATH=$(dirname "$runlint"):$PATH bash -c '
+  source /usr/share/bash-completion/bash_completion
+  __load_completion runlint || { echo "the loader found no completion for runlint"; exit 1; }
+  complete_with=$(complete -p runlint | sed -n "s/.*-F \([^ ]*\) .*/\1/p")
+  COMP_WORDS=(runlint --exit); COMP_CWORD=1; COMP_LINE="runlint --exit"; COMP_POINT=${#COMP_LINE}
+  "$complete_with" runlint --exit runlint
+  [ "${COMPREPLY[*]}" = "--exit-zero" ] || { echo "completed --exit to: ${COMPREPLY[*]}"; exit 1; }
+  COMP_WORDS=(runlint --format ""); COMP_CWORD=2; COMP_LINE="runlint --format "; COMP_POINT=${#COMP_LINE}
+  "$complete_with" runlint "" --format
+  [[ " ${COMPREPLY[*]} " == *" auto "*" sarif "* ]] || { echo "formats: ${COMPREPLY[*]}"; exit 1; }
+  echo "ok: bash-completion loads runlint'"'"'s completions and completes options and formats"
+'
+
+echo "--- the man page: man -l"
+"$runlint" man > "$work/runlint.1"
+MANWIDTH=100 MANPAGER=cat man -l "$work/runlint.1" > "$work/man.txt" 2>"$work/man.err"
+grep -q "runlint - Lints the strength training" "$work/man.txt" && grep -q -- "--output-file" "$work/man.txt" \
+  || { cat "$work/man.err"; echo "man -l does not show runlint's page"; exit 1; }
+[ ! -s "$work/man.err" ] || { cat "$work/man.err"; echo "man -l warns about the page"; exit 1; }
+echo "ok: man -l reads the page"
 
 echo "--- pre-commit: try-repo"
 repo=$work/plans

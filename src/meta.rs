@@ -113,7 +113,8 @@ pub struct RuleMeta {
     pub default_severity: Option<Severity>,
     /// One line.
     pub summary: &'static str,
-    /// The Markdown documentation (`--explain`); empty for built-in diagnostics.
+    /// The Markdown documentation (`--explain`): `rules/NAME.md` for a rule,
+    /// `docs/checks/NAME.md` for a built-in diagnostic.
     pub doc: &'static str,
     /// Options with defaults.
     pub options: &'static [RuleOption],
@@ -133,12 +134,10 @@ impl RuleMeta {
         self.category.is_some()
     }
 
-    /// Where the rule's documentation is published (the built-in checks share one page).
+    /// Where the rule's (or built-in check's) documentation is published.
     pub fn help_uri(&self) -> String {
-        match self.category {
-            Some(_) => format!("{PROJECT_URI}/blob/main/rules/{}.md", self.name),
-            None => format!("{PROJECT_URI}/blob/main/docs/checks.md#{}", self.name),
-        }
+        let folder = if self.is_rule() { "rules" } else { "docs/checks" };
+        format!("{PROJECT_URI}/blob/main/{folder}/{}.md", self.name)
     }
 
     /// The body of one section of the rule's doc (`## Why`), up to the next heading;
@@ -168,7 +167,7 @@ impl fmt::Debug for RuleMeta {
 /// A built-in diagnostic; the pair is (configurable, suppressible).
 const fn builtin(
     name: &'static str,
-    summary: &'static str,
+    (summary, doc): (&'static str, &'static str),
     default_severity: Severity,
     (configurable, suppressible): (bool, bool),
     (fold, fix): (Fold, FixKind),
@@ -178,7 +177,7 @@ const fn builtin(
         category: None,
         default_severity: Some(default_severity),
         summary,
-        doc: "",
+        doc,
         options: &[],
         suppressible,
         configurable,
@@ -190,7 +189,7 @@ const fn builtin(
 /// The file is not valid YAML.
 pub static SYNTAX_ERROR: RuleMeta = builtin(
     "syntax-error",
-    "the file is not valid YAML",
+    ("the file is not valid YAML", include_str!("../docs/checks/syntax-error.md")),
     Severity::Error,
     (false, false),
     (Fold::Never, FixKind::None),
@@ -198,7 +197,7 @@ pub static SYNTAX_ERROR: RuleMeta = builtin(
 /// Valid YAML that breaks plan format v1.
 pub static INVALID_PLAN: RuleMeta = builtin(
     "invalid-plan",
-    "the YAML does not follow plan format v1",
+    ("the YAML does not follow plan format v1", include_str!("../docs/checks/invalid-plan.md")),
     Severity::Error,
     (false, false),
     (Fold::Never, FixKind::Safe),
@@ -206,7 +205,7 @@ pub static INVALID_PLAN: RuleMeta = builtin(
 /// An exercise the catalogue does not know.
 pub static UNKNOWN_EXERCISE: RuleMeta = builtin(
     "unknown-exercise",
-    "an exercise is not in the catalogue and has no tags",
+    ("an exercise is not in the catalogue and has no tags", include_str!("../docs/checks/unknown-exercise.md")),
     Severity::Warning,
     (true, true),
     (Fold::ByMessage, FixKind::Safe),
@@ -214,7 +213,7 @@ pub static UNKNOWN_EXERCISE: RuleMeta = builtin(
 /// A suppression comment that silences nothing.
 pub static UNUSED_SUPPRESSION: RuleMeta = builtin(
     "unused-suppression",
-    "a `# runlint: allow` comment silences nothing",
+    ("a `# runlint: allow` comment silences nothing", include_str!("../docs/checks/unused-suppression.md")),
     Severity::Info,
     (true, false),
     (Fold::Never, FixKind::None),

@@ -42,7 +42,10 @@ fn config(text: &str) -> Config {
 #[test]
 fn severity_and_options_change_what_a_rule_reports() {
     assert_eq!(plyometric_findings(&Config::default()), vec![(14, Severity::Warning), (25, Severity::Warning)]);
-    let raised = config("[rules]\nplyometrics-too-early = { severity = \"error\", min-week = 10 }\n");
+    let raised = config("[rules]\nplyometrics-too-early = { severity = \"error\", from-week = 10 }\n");
+    // The option's old name is still read.
+    let old_name = config("[rules]\nplyometrics-too-early = { severity = \"error\", min-week = 10 }\n");
+    assert_eq!(old_name.options(raised.rules[0].0), raised.options(raised.rules[0].0));
     assert_eq!(plyometric_findings(&raised), vec![(14, Severity::Error)]);
     let off = config("[rules]\nplyometrics-too-early = \"off\"\n");
     assert_eq!(plyometric_findings(&off), vec![]);

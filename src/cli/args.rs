@@ -21,9 +21,27 @@ pub struct Args {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format; `auto` is `github` inside GitHub Actions (`GITHUB_ACTIONS=true`),
+    /// else `human`.
+    #[arg(long, value_enum, default_value_t = FormatChoice::Auto)]
+    pub format: FormatChoice,
+
+    /// Write the findings in `--format` to FILE; the terminal gets the human findings
+    /// and summary (GitHub annotations inside GitHub Actions).
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// Exit 0 even when there are findings (a failed run still exits 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Check only these rules (comma-separated), over the config's choices.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Do not check these rules (comma-separated), over the config and `--select`.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailLevel::Error)]
@@ -46,11 +64,12 @@ pub struct Args {
     #[arg(long)]
     pub statistics: bool,
 
-    /// The name to show for a plan read from standard input.
+    /// The name to show for a plan read from standard input; its config is found from there.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
 
-    /// Read this config file instead of looking for `runlint.toml` / `.runlint.toml`.
+    /// Read this config file for every plan instead of the nearest `runlint.toml` /
+    /// `.runlint.toml` above each.
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
 
@@ -87,7 +106,13 @@ pub struct Args {
     #[arg(long)]
     pub plans_only: bool,
 
-    /// Say which files were skipped while walking directories.
+    /// Add a `# runlint: allow RULE -- TODO: reason` comment at each current finding
+    /// (adopting runlint in a repository with findings); changes nothing else.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub add_suppressions: bool,
+
+    /// Say which config applies to each file and which files were skipped while walking
+    /// directories.
     #[arg(long, short)]
     pub verbose: bool,
 
@@ -102,6 +127,10 @@ pub struct Args {
     /// Print the JSON Schema of the plan format (for editors) and exit.
     #[arg(long)]
     pub print_schema: bool,
+
+    /// Print which config applies to FILE and the settings it gives every rule, and exit.
+    #[arg(long, value_name = "FILE")]
+    pub show_settings: Option<PathBuf>,
 }
 
 /// Commands other than linting (a directory named like one is linted as `./server`).
@@ -109,6 +138,67 @@ pub struct Args {
 pub enum Command {
     /// Run the language server on standard input and output, for editors.
     Server,
+    /// Write a starter plan and a commented `runlint.toml` (never overwrites a file).
+    Init {
+        /// The directory to write them in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print the exercise catalogue: each name, its tags and other spellings.
+    Exercises {
+        /// Only exercises whose name, spellings or tags contain this text.
+        filter: Option<String>,
+    },
+    /// Print a shell completion script to standard output.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    Man,
+}
+
+/// What `--format` accepts: a format, or `auto`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatChoice {
+    /// `github` inside GitHub Actions, else `human`.
+    Auto,
+    /// Annotated source snippets.
+    Human,
+    /// One line per finding: `path:line:column: severity[rule] message`.
+    Short,
+    /// One JSON object (`schemas/output.schema.json`).
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// JUnit XML.
+    Junit,
+    /// GitLab Code Quality.
+    Gitlab,
+}
+
+impl FormatChoice {
+    /// The format meant, `auto` decided by whether the run is inside GitHub Actions.
+    pub fn resolve(self, in_github_actions: bool) -> Format {
+        match self {
+            FormatChoice::Auto if in_github_actions => Format::Github,
+            FormatChoice::Auto | FormatChoice::Human => Format::Human,
+            FormatChoice::Short => Format::Short,
+            FormatChoice::Json => Format::Json,
+            FormatChoice::Sarif => Format::Sarif,
+            FormatChoice::Github => Format::Github,
+            FormatChoice::Junit => Format::Junit,
+            FormatChoice::Gitlab => Format::Gitlab,
+        }
+    }
+}
+
+/// Whether the run is a GitHub Actions step (GitHub sets `GITHUB_ACTIONS=true`).
+pub fn in_github_actions() -> bool {
+    std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true")
 }
 
 /// The lowest severity that fails the run.

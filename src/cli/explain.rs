@@ -6,18 +6,18 @@ use std::process::ExitCode;
 use super::EXIT_FAILURE;
 use super::output::{RunError, finish, report_run_error};
 use crate::diagnostic::Severity;
-use crate::rules::RULES;
+use crate::meta::BUILTINS;
 use crate::safe_text;
 
-/// `--explain RULE`.
+/// `--explain RULE`: the doc of a rule or built-in check, as plain text for a terminal.
 pub(super) fn explain(name: &str) -> ExitCode {
-    match crate::rules::find_rule(name) {
-        Some(rule) => finish(writeln!(io::stdout().lock(), "{}", rule.meta.doc.trim_end())),
+    match crate::rules::find(name) {
+        Some(meta) => finish(write!(io::stdout().lock(), "{}", super::terminal_text::plain(meta.doc))),
         None => {
-            let names = RULES.iter().map(|rule| rule.meta.name);
+            let names = crate::rules::registry().iter().map(|meta| meta.name);
             let help = match crate::suggest::did_you_mean(name, names) {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => "`runlint --list-rules` lists every rule".to_owned(),
+                None => "`runlint --list-rules` lists every rule and check".to_owned(),
             };
             report_run_error(RunError::UnknownRule { name: safe_text::line(name).into_owned(), help });
             ExitCode::from(EXIT_FAILURE)
@@ -25,14 +25,15 @@ pub(super) fn explain(name: &str) -> ExitCode {
     }
 }
 
-/// `--list-rules`.
+/// `--list-rules`: the rules, then the built-in checks (which have no category).
 pub(super) fn print_rule_list() -> io::Result<()> {
     let mut out = io::stdout().lock();
-    let width = RULES.iter().map(|rule| rule.meta.name.len()).max().unwrap_or(0);
+    let metas = crate::rules::registry();
+    let width = metas.iter().map(|meta| meta.name.len()).max().unwrap_or(0);
     writeln!(out, "{:<width$}  {:<11}  {:<8}  summary", "rule", "category", "default")?;
-    for meta in RULES.iter().map(|rule| &rule.meta) {
+    for meta in metas.iter().filter(|meta| meta.is_rule()).chain(BUILTINS) {
         let severity = meta.default_severity.map_or("off", Severity::as_str);
-        let category = meta.category.map_or("", |category| category.as_str());
+        let category = meta.category.map_or("built-in", |category| category.as_str());
         writeln!(out, "{:<width$}  {:<11}  {:<8}  {}", meta.name, category, severity, meta.summary)?;
     }
     Ok(())

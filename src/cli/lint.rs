@@ -2,7 +2,7 @@
 //! file's output in file order.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -20,12 +20,6 @@ use crate::source::Source;
 /// What a lint run is asked to do, from the command line.
 #[derive(Debug, Clone)]
 pub(super) struct LintSettings {
-    /// Files and directories to lint (`-` is standard input).
-    pub paths: Vec<PathBuf>,
-    /// The name shown for standard input.
-    pub stdin_filename: String,
-    /// The output format.
-    pub format: Format,
     /// Fix, diff or neither.
     pub fix_mode: FixMode,
     /// The least safe fixes applied.
@@ -38,6 +32,20 @@ pub(super) struct LintSettings {
     pub threads: usize,
     /// Keep every file's report for `--report`.
     pub keep_reports: bool,
+    /// Write a suppression comment at each finding (`--add-suppressions`).
+    pub add_suppressions: bool,
+    /// The paths as given, to name in "no plans found".
+    pub shown_paths: String,
+}
+
+/// One place the findings go: a format, how it is rendered, and where it is written.
+pub(super) struct Output<'o> {
+    /// The format.
+    pub format: Format,
+    /// How it is rendered.
+    pub options: RenderOptions,
+    /// Where it is written.
+    pub out: &'o mut dyn Write,
 }
 
 /// What a run found and did, once every file's output is written.
@@ -50,22 +58,24 @@ pub(super) struct Run {
     pub path_errors: Vec<PathProblem>,
     /// What fixing did.
     pub tally: FixTally,
-    /// Every linted file, kept only for `--report`.
-    pub reports: Vec<LintedFile>,
+    /// Every linted file with its config, kept only for `--report`.
+    pub reports: Vec<(LintedFile, Arc<Config>)>,
+    /// Plans linted (walked files that are not plans do not count).
+    pub plans: usize,
+    /// Suppression comments written by `--add-suppressions`.
+    pub suppressions_added: usize,
 }
 
-/// Collects inputs and lints them in parallel, writing each file's findings as soon as
-/// the files before it are written: a file's text is dropped once its output is rendered
-/// (unless `--report` needs it), so memory follows the largest file, not the run.
+/// Lints the inputs (each under its config) in parallel, writing each file's findings to
+/// every output as soon as the files before it are written: a file's text is dropped once
+/// its output is rendered (unless `--report` needs it), so memory follows the largest
+/// file, not the run. `path_errors` are the paths already found unreadable.
 pub(super) fn lint_paths(
     settings: &LintSettings,
-    config: &Config,
-    options: &RenderOptions,
-    out: &mut dyn Write,
+    inputs: &[(Input, Arc<Config>)],
+    mut path_errors: Vec<PathProblem>,
+    outputs: Vec<Output<'_>>,
 ) -> Run {
-    let (mut inputs, mut path_errors) = discover::collect(&settings.paths, &settings.stdin_filename, &config.exclude);
-    // Output is in file-name order, and files are linted in that order.
-    inputs.sort_by_cached_key(Input::display_name);
     let print_findings = settings.fix_mode != FixMode::Diff;
     let mut run = Run {
         written: Ok(()),
@@ -73,43 +83,68 @@ pub(super) fn lint_paths(
         path_errors: Vec::new(),
         tally: FixTally::default(),
         reports: Vec::new(),
+        plans: 0,
+        suppressions_added: 0,
     };
-    let mut stream = match print_findings.then(|| Stream::begin(settings.format, options.clone(), out)) {
-        Some(Ok(stream)) => Some(stream),
-        Some(Err(error)) => {
-            run.written = Err(error);
-            None
+    let formats: Vec<(Format, RenderOptions)> =
+        outputs.iter().map(|output| (output.format, output.options.clone())).collect();
+    let mut streams = Vec::new();
+    if print_findings {
+        for output in outputs {
+            match Stream::begin(output.format, output.options, output.out) {
+                Ok(stream) => streams.push(stream),
+                Err(error) => {
+                    run.written = Err(error);
+                    break;
+                }
+            }
         }
-        None => None,
-    };
-    let lint = |input: &Input| {
+    }
+    let lint = |(input, config): &(Input, Arc<Config>)| {
         lint_input(input, config, settings).map(|linted| {
-            linted.map(|(report, tally)| {
-                let part = print_findings.then(|| render::stream::part(settings.format, &report, options));
-                let counts = part.as_ref().map_or_else(|| Counts::of(&report), |part| part.counts.clone());
-                let kept = settings.keep_reports.then_some(report);
-                (part, counts, kept, tally)
+            linted.map(|linted| {
+                let report = linted.report;
+                let parts: Vec<_> = if print_findings {
+                    formats.iter().map(|(format, options)| render::stream::part(*format, &report, options)).collect()
+                } else {
+                    Vec::new()
+                };
+                let counts = parts.first().map_or_else(|| Counts::of(&report), |part| part.counts.clone());
+                let kept = settings.keep_reports.then(|| (report, config.clone()));
+                (parts, counts, kept, linted.tally, linted.suppressions_added)
             })
         })
     };
-    crate::ordered::for_each_in_order(&inputs, settings.threads, lint, |result| match result {
-        Ok(Some((part, counts, kept, tally))) => {
-            if let (Some(stream), Some(part)) = (stream.as_mut(), part.as_ref())
-                && run.written.is_ok()
-            {
-                run.written = stream.part(part);
+    crate::ordered::for_each_in_order(inputs, settings.threads, lint, |result| match result {
+        Ok(Some((parts, counts, kept, tally, suppressions_added))) => {
+            for (stream, part) in streams.iter_mut().zip(&parts) {
+                if run.written.is_ok() {
+                    run.written = stream.part(part);
+                }
             }
+            run.plans += 1;
             run.totals.add(&counts);
             run.tally.add(tally);
             run.reports.extend(kept);
+            run.suppressions_added += suppressions_added;
         }
         Ok(None) => {}
         Err(error) => path_errors.push(error),
     });
     path_errors.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(stream) = stream
-        && run.written.is_ok()
-    {
+    // Files named and skipped by `--plans-only` were asked to be skipped (a hook passes
+    // every staged YAML file); a walk that finds no plan at all is a mistake.
+    let named = inputs.iter().any(|(input, _)| matches!(input, Input::Named(_)));
+    let no_plans = run.plans == 0 && path_errors.is_empty() && !named;
+    if no_plans {
+        path_errors.push(PathProblem { path: settings.shown_paths.clone(), message: NO_PLANS.to_owned() });
+    }
+    for (stream, (format, _)) in streams.into_iter().zip(&formats) {
+        // With no plan found, a summary of nothing would only hide the mistake: the
+        // formats people read say nothing, documents say why in their own terms.
+        if run.written.is_err() || (no_plans && !format.is_document()) {
+            continue;
+        }
         let run_errors = path_errors
             .iter()
             .map(|error| PathProblem { path: error.path.clone(), message: error.message.clone() })
@@ -121,12 +156,18 @@ pub(super) fn lint_paths(
     run
 }
 
+/// What a run that found no plan says.
+pub(super) const NO_PLANS: &str = "no plans found: no YAML file here has a top-level `weeks:` key";
+
+/// One linted plan and what was done to it.
+struct Linted {
+    report: LintedFile,
+    tally: FixTally,
+    suppressions_added: usize,
+}
+
 /// Reads and lints one input; `Ok(None)` for a walked file that is not a plan.
-fn lint_input(
-    input: &Input,
-    config: &Config,
-    settings: &LintSettings,
-) -> Result<Option<(LintedFile, FixTally)>, PathProblem> {
+fn lint_input(input: &Input, config: &Config, settings: &LintSettings) -> Result<Option<Linted>, PathProblem> {
     let name = input.display_name();
     let read = match input {
         Input::Named(path) | Input::Walked(path) => discover::read_file(path),
@@ -157,15 +198,21 @@ fn lint_input(
         (None, Some(diagnostics)) => diagnostics,
         (None, None) => crate::lint_source(&source, config),
     };
-    Ok(Some((LintedFile { source, diagnostics }, tally)))
+    let (source, diagnostics, suppressions_added) = match input {
+        Input::Named(path) | Input::Walked(path) if settings.add_suppressions => {
+            super::suppressing::add_suppressions(path, source, diagnostics, config)?
+        }
+        _ => (source, diagnostics, 0),
+    };
+    Ok(Some(Linted { report: LintedFile { source, diagnostics }, tally, suppressions_added }))
 }
 
 /// Writes the HTML report of the linted plans to `path`.
-pub(super) fn write_report(path: &std::path::Path, reports: &[LintedFile], config: &Config) -> io::Result<()> {
+pub(super) fn write_report(path: &std::path::Path, reports: &[(LintedFile, Arc<Config>)]) -> io::Result<()> {
     let views: Vec<crate::report::PlanView> = reports
         .par_iter()
         .enumerate()
-        .map(|(index, report)| crate::report::plan_view(index, &report.source, &report.diagnostics, config))
+        .map(|(index, (report, config))| crate::report::plan_view(index, &report.source, &report.diagnostics, config))
         .collect();
     let mut out = io::BufWriter::new(std::fs::File::create(path)?);
     crate::report::render(&views, crate::rules::registry(), &mut out)?;

@@ -4,14 +4,12 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use miette::{NamedSource, SourceSpan};
-
 use super::toml_tree::{self, TomlNode, TomlValue};
 use super::{Config, RuleSetting};
 use crate::meta::OptionValue;
 use crate::meta::{OptionDefault, RuleMeta, RuleOption};
 use crate::rules;
-use crate::safe_text::{self, DisplayText};
+use crate::safe_text;
 use crate::severity::Severity;
 use crate::suggest::did_you_mean;
 use crate::tags::{TAG_NAMES, Tag, TagSet};
@@ -23,27 +21,45 @@ const TOP_LEVEL_KEYS: &[&str] = &["exclude", "rules", "exercises"];
 const SEVERITIES: &[&str] = &["off", "info", "warning", "error"];
 const DEFINITION_KEYS: &[&str] = &["tags", "like"];
 
-/// A mistake in a config file, shown by miette with the offending key or value underlined.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+/// Options renamed, by old name: the old name is still read as the new one.
+/// `min-week` (a week's number) read like a typo of `min-weeks` (a number of weeks).
+const RENAMED_OPTIONS: &[(&str, &str)] = &[("min-week", "from-week")];
+
+/// The option a config key names: by its name, or by the name it had before.
+fn find_option<'o>(options: &'o [RuleOption], key: &str) -> Option<&'o RuleOption> {
+    let renamed = RENAMED_OPTIONS.iter().find(|(old, _)| *old == key).map(|(_, new)| *new);
+    options.iter().find(|option| option.name == key || Some(option.name) == renamed)
+}
+
+/// A mistake in a config file: what, where (the offending key or value), what the
+/// underline says there, and a suggestion. The command line shows it with the file's
+/// lines around it, the editor on the config file.
+#[derive(Debug, thiserror::Error)]
 #[error("{message}")]
-#[diagnostic(code(runlint::config))]
 pub struct ConfigError {
+    /// The config file's name as shown.
+    file: String,
     message: String,
-    #[source_code]
-    config_text: NamedSource<String>,
-    #[label("{label}")]
-    span: SourceSpan,
     label: String,
-    #[help]
     help: Option<String>,
-    /// The byte range in the config file as read (the shown text may be escaped).
+    /// The byte range in the config file as read.
     range: Range<usize>,
 }
 
 impl ConfigError {
+    /// The config file's name as shown (control characters escaped).
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
     /// What went wrong.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// What the underline says.
+    pub fn label(&self) -> &str {
+        &self.label
     }
 
     /// The suggestion, if any.
@@ -67,9 +83,8 @@ impl ConfigError {
     /// A config file that could not be read at all (at its start).
     pub fn unreadable(name: &str, why: &str) -> ConfigError {
         ConfigError {
+            file: safe_text::line(name).into_owned(),
             message: safe_text::line(&format!("cannot read the config file: {why}")).into_owned(),
-            config_text: NamedSource::new(safe_text::line(name), String::new()),
-            span: SourceSpan::from(0..0),
             label: String::new(),
             help: None,
             range: 0..0,
@@ -95,7 +110,7 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 /// Reads a config from its text; `exclude` globs are relative to `base` (the config
 /// file's directory). `Err` holds every mistake found.
 pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<ConfigError>> {
-    let mut reader = Reader { name, text, errors: Vec::new(), more_errors: 0 };
+    let mut reader = Reader { name, errors: Vec::new(), more_errors: 0 };
     let config = match toml_tree::parse(text) {
         Ok(root) => reader.config(&root, base),
         Err((message, span)) => {
@@ -117,7 +132,6 @@ pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<ConfigEr
 
 struct Reader<'t> {
     name: &'t str,
-    text: &'t str,
     errors: Vec<ConfigError>,
     /// Errors found past [`MAX_ERRORS`].
     more_errors: usize,
@@ -128,22 +142,15 @@ const MAX_ERRORS: usize = 50;
 
 impl Reader<'_> {
     fn error(&mut self, span: Range<usize>, message: String, label: &str, help: Option<String>) {
-        // Each error carries the config text for its snippet: past a screenful, more
-        // errors only cost memory (a hostile config can hold a quarter of a million).
+        // Past a screenful, more errors only cost memory (a hostile config can hold a
+        // quarter of a million).
         if self.errors.len() >= MAX_ERRORS {
             self.more_errors += 1;
             return;
         }
-        // The config's text and names go to the terminal: control characters are escaped.
-        let shown = DisplayText::of(self.text);
-        let (text, start, end) = match &shown {
-            Some(shown) => (shown.text.clone(), shown.map(span.start), shown.map(span.end)),
-            None => (self.text.to_owned(), span.start, span.end),
-        };
         self.errors.push(ConfigError {
+            file: safe_text::line(self.name).into_owned(),
             message: safe_text::line(&message).into_owned(),
-            config_text: NamedSource::new(safe_text::line(self.name), text),
-            span: (start, end.saturating_sub(start)).into(),
             label: label.to_owned(),
             help: help.map(|help| safe_text::line(&help).into_owned()),
             range: span,
@@ -255,7 +262,7 @@ impl Reader<'_> {
                 for (key, value) in entries {
                     if key.get_ref() == "severity" {
                         setting.severity = self.severity(value);
-                    } else if let Some(option) = options.iter().find(|o| o.name == key.get_ref()) {
+                    } else if let Some(option) = find_option(options, key.get_ref()) {
                         if let Some(value) = self.option_value(rule, option, value) {
                             setting.options.push((option.name.to_owned(), value));
                         }

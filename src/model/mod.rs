@@ -5,6 +5,7 @@ pub mod effort;
 mod progression;
 mod resolve;
 mod timeline;
+mod unknown;
 
 pub use effort::share_of_max;
 pub use progression::{Change, Occurrence, rising_changes};

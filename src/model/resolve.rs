@@ -6,12 +6,9 @@ use std::rc::Rc;
 
 use super::{ExerciseView, effort, session_path};
 use crate::catalog::{Catalog, fold_name};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::plan::{Classification, Exercise, Plan, Weekday};
 use crate::tags::TagSet;
-
-/// Different unknown spellings per plan that get a "did you mean".
-const MAX_SUGGESTED_SPELLINGS: usize = 1000;
 
 /// Where an exercise sits in the plan, for the logical path of its diagnostics.
 pub(super) struct Place<'a> {
@@ -31,15 +28,18 @@ impl Place<'_> {
 /// Classifies exercises: plan-local definitions first, then the catalogue. Each folded
 /// name is resolved once and its identity shared by every occurrence.
 pub(super) struct Resolver<'c> {
-    catalog: &'c Catalog,
+    pub(super) catalog: &'c Catalog,
     local: HashMap<String, TagSet>,
     /// Resolutions by name as written.
     resolved: HashMap<String, Option<(Rc<str>, TagSet)>>,
     one_rep_max_kg: HashMap<Rc<str>, f64>,
     body_weight_kg: Option<f64>,
-    /// "Did you mean" names by unknown spelling.
-    suggestions: HashMap<String, Vec<&'c str>>,
+    /// "Did you mean" names by unknown spelling, and whether the first is the plan's own.
+    pub(super) suggestions: HashMap<String, (Vec<String>, bool)>,
     pub(super) unknown: Vec<Diagnostic>,
+    /// Known names as the plan writes them, with their folded form: a misspelling of one
+    /// is suggested first.
+    pub(super) written_names: Vec<(String, String)>,
 }
 
 impl<'c> Resolver<'c> {
@@ -52,6 +52,7 @@ impl<'c> Resolver<'c> {
             body_weight_kg: plan.athlete.body_weight_kg,
             suggestions: HashMap::new(),
             unknown: Vec::new(),
+            written_names: Vec::new(),
         };
         for definition in &plan.exercises {
             let tags = match &definition.classification {
@@ -82,12 +83,13 @@ impl<'c> Resolver<'c> {
                 (None, Some(_)) => {}
             }
         }
+        resolver.written_names = resolver.known_written_names(plan);
         resolver
     }
 
     /// The shared identity and tags of an exercise name, or `None` when it is unknown.
     /// Names are cached as written, since a plan repeats the same spellings week after week.
-    fn resolve(&mut self, name: &str) -> Option<(Rc<str>, TagSet)> {
+    pub(super) fn resolve(&mut self, name: &str) -> Option<(Rc<str>, TagSet)> {
         if let Some(resolved) = self.resolved.get(name) {
             return resolved.clone();
         }
@@ -98,44 +100,6 @@ impl<'c> Resolver<'c> {
         };
         self.resolved.insert(name.to_owned(), resolved.clone());
         resolved
-    }
-
-    fn unknown_exercise(&mut self, name: &str, span: crate::diagnostic::Span) -> Diagnostic {
-        // A plan repeats an unknown spelling week after week: suggest once per spelling.
-        // Past a thousand different unknown names a plan is not a typo away from the
-        // catalogue: the rest get no suggestion, which keeps hostile files cheap.
-        let catalog = self.catalog;
-        let room = self.suggestions.len() < MAX_SUGGESTED_SPELLINGS;
-        let nearest = self
-            .suggestions
-            .entry(name.to_owned())
-            .or_insert_with(|| if room { closest_typos(name, catalog.nearest(name, 3)) } else { Vec::new() });
-        let help = if nearest.is_empty() {
-            "add it under `exercises:` with its `tags`, or give the exercise `tags`".to_owned()
-        } else {
-            let names: Vec<String> = nearest.iter().map(|n| format!("`{n}`")).collect();
-            format!("did you mean {}? Or define it under `exercises:` with `tags`", names.join(", "))
-        };
-        let diagnostic = Diagnostic::new(
-            &crate::meta::UNKNOWN_EXERCISE,
-            Severity::Warning,
-            format!("unknown exercise `{name}`"),
-            span,
-        )
-        .with_span_label("not in the exercise catalogue")
-        .with_help(help);
-        // One close name of the same family is a likely misspelling. Only a typo (two
-        // letters or fewer apart) is safe to rename unasked: a farther name may be another
-        // exercise the catalogue lacks.
-        match nearest.as_slice() {
-            [only] => {
-                let typo = crate::suggest::is_typo(&fold_name(name), &fold_name(only));
-                let applicability =
-                    if typo { crate::fix::Applicability::Safe } else { crate::fix::Applicability::Unsafe };
-                diagnostic.with_fix(crate::fix::Fix::replace(applicability, format!("rename to `{only}`"), span, *only))
-            }
-            _ => diagnostic,
-        }
     }
 
     pub(super) fn exercise<'p>(
@@ -162,16 +126,4 @@ impl<'c> Resolver<'c> {
         let is_heavy = identity.is_some() && effort::is_heavy_exercise(exercise, judged_max);
         ExerciseView { exercise, position, is_heavy, identity, tags, max_kg }
     }
-}
-
-/// The suggestions worth showing: when the closest is a typo away (two edits or fewer,
-/// a swapped pair of letters counting as one), only the names that close; otherwise all.
-/// `single leg calf raisse` is `single-leg calf raise` misspelt, not `single-leg press`.
-fn closest_typos<'c>(name: &str, similar: Vec<&'c str>) -> Vec<&'c str> {
-    let folded = fold_name(name);
-    let distance = |candidate: &str| crate::suggest::distance(&folded, &fold_name(candidate));
-    let Some(best) = similar.iter().map(|candidate| distance(candidate)).min().filter(|&best| best <= 2) else {
-        return similar;
-    };
-    similar.into_iter().filter(|candidate| distance(candidate) == best).collect()
 }

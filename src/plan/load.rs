@@ -284,26 +284,28 @@ impl fmt::Display for Number {
     }
 }
 
-/// Length in bytes of the leading decimal number (`12`, `12.5`).
+/// Length in bytes of the leading decimal number (`12`, `12.5`, or `12,5` as most of
+/// Europe writes it).
 fn number_len(text: &str) -> usize {
-    let mut seen_dot = false;
-    text.char_indices()
-        .find(|&(_, c)| {
-            if c == '.' && !seen_dot {
-                seen_dot = true;
-                false
-            } else {
-                !c.is_ascii_digit()
-            }
-        })
-        .map_or(text.len(), |(index, _)| index)
+    let mut seen_separator = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let separator_then_digit =
+            matches!(c, '.' | ',') && chars.peek().is_some_and(|&(_, next)| next.is_ascii_digit());
+        if separator_then_digit && !seen_separator && index > 0 {
+            seen_separator = true;
+        } else if !c.is_ascii_digit() {
+            return index;
+        }
+    }
+    text.len()
 }
 
 fn parse_number(text: &str) -> Option<f64> {
     if text.is_empty() || !text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    text.parse::<f64>().ok()
+    text.replacen(',', ".", 1).parse::<f64>().ok()
 }
 
 #[cfg(test)]
@@ -314,6 +316,8 @@ mod tests {
     fn parses_every_spelling() {
         assert_eq!(Load::parse("20kg"), Ok(Load::Kg(20.0)));
         assert_eq!(Load::parse("22.5 kg"), Ok(Load::Kg(22.5)));
+        assert_eq!(Load::parse("12,5kg"), Ok(Load::Kg(12.5)));
+        assert_eq!(Load::parse("RPE 7,5"), Ok(Load::Rpe(7.5)));
         assert_eq!(Load::parse("45lb"), Ok(Load::Lb(45.0)));
         assert_eq!(Load::parse("80%"), Ok(Load::PercentOfMax(80.0)));
         assert_eq!(Load::parse("80% 1RM"), Ok(Load::PercentOfMax(80.0)));

@@ -38,6 +38,17 @@ impl Amount {
         }
     }
 
+    /// The amount with every number multiplied (minutes into seconds); a number past
+    /// `u32` becomes `u32::MAX`, which [`Amount::in_range`] refuses.
+    fn times(self, factor: u32) -> Amount {
+        let scale = |n: u32| n.saturating_mul(factor);
+        match self {
+            Amount::Exact(n) => Amount::Exact(scale(n)),
+            Amount::Range(low, high) => Amount::Range(scale(low), scale(high)),
+            Amount::AsManyAsPossible(min) => Amount::AsManyAsPossible(min.map(scale)),
+        }
+    }
+
     /// Parses `10`, `8-10`, `5+`, `amrap`, `max` (dashes `-`, `–`, `—`).
     pub fn parse(text: &str) -> Result<Amount, usize> {
         let mut scanner = Scanner::new(text);
@@ -144,10 +155,15 @@ impl Prescription {
         }
         scanner.skip_space();
         let amount_start = scanner.position;
-        let amount = scanner.amount().map_err(|offset| fail(offset, "reps, a range, `N+`, `amrap` or `max`"))?;
-        let amount_end = scanner.position;
+        let mut amount = scanner.amount().map_err(|offset| fail(offset, "reps, a range, `N+`, `amrap` or `max`"))?;
+        let mut amount_end = scanner.position;
         scanner.skip_space();
         let unit = if scanner.eat_word(&["seconds", "second", "secs", "sec", "s"]) {
+            AmountUnit::Seconds
+        } else if scanner.eat_word(&["minutes", "minute", "mins", "min"]) {
+            // Holds are kept in seconds; `2x1min` is two one-minute holds.
+            amount = amount.times(60);
+            amount_end = scanner.position;
             AmountUnit::Seconds
         } else if scanner.eat_word(&["steps", "step"]) {
             AmountUnit::Steps
@@ -298,6 +314,14 @@ mod tests {
         assert_eq!(parse("3X5+").amount.0, Amount::AsManyAsPossible(Some(5)));
         assert_eq!(parse("2 x AMRAP").amount.0, Amount::AsManyAsPossible(None));
         assert_eq!(parse("3x8—10").amount.0, Amount::Range(8, 10));
+    }
+
+    #[test]
+    fn reads_coach_notation() {
+        let p = parse("2x1min");
+        assert_eq!((p.amount.0, p.amount.1, p.amount.2), (Amount::Exact(60), AmountUnit::Seconds, 2..6));
+        assert_eq!(parse("3 x 1-2 minutes each").amount.0, Amount::Range(60, 120));
+        assert_eq!(parse("3x8 @ 12,5kg").load.map(|l| l.0), Some(Load::Kg(12.5)));
     }
 
     #[test]

@@ -8,9 +8,9 @@ declare_rule! {
     name: "plyometrics-too-early",
     category: Progression,
     default: warning,
-    summary: "a plyometric exercise before the athlete's training week `min-week`",
+    summary: "a plyometric exercise before the athlete's training week `from-week`",
     options: {
-        min_week: integer = 12, "min-week", "the first training week (`strength_weeks` + the weeks since the plan's first strength work) in which plyometrics are fine";
+        min_week: integer = 12, "from-week", "the first training week (`strength_weeks` + the weeks since the plan's first strength work) in which plyometrics are fine";
     },
 }
 

@@ -50,6 +50,11 @@ impl Lowering<'_> {
         match &value.value {
             Value::Null => {}
             Value::Str(text) => self.prescription(&mut exercise, value, text),
+            // YAML reads `0x10` as sixteen and `0o10` as eight; a coach meant a prescription.
+            Value::Int(_) | Value::Float(_) if !self.source.slice(value.span).bytes().all(|b| b.is_ascii_digit()) => {
+                let written = self.source.slice(value.span).to_owned();
+                self.prescription(&mut exercise, value, &written);
+            }
             Value::Map(_) => {
                 let what = format!("`{}`", name.value);
                 let fields = self.mapping(value, &what, EXERCISE_FIELDS)?;
