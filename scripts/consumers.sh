@@ -104,13 +104,16 @@ server=$tools/node_modules/yaml-language-server/bin/yaml-language-server
 # a message a coach can read.
 readable=()
 for plan in examples/*.yaml fixtures/*/*.yaml fixtures/plans/*/*.yaml tests/data/schema-accepts/*.yaml; do
-  if ! "$runlint" --no-config --format short "$plan" 2>/dev/null | grep -q "syntax-error\|invalid-plan"; then
+  # Read whole before grep: `grep -q` stops early, and a cut pipe fails under pipefail.
+  findings=$("$runlint" --no-config --format short "$plan" 2>/dev/null || true)
+  if ! grep -q "syntax-error\|invalid-plan" <<<"$findings"; then
     readable+=("$plan")
   fi
 done
 rejected=(tests/data/schema-rejects/*.yaml)
 for plan in "${rejected[@]}"; do
-  "$runlint" --no-config --format short "$plan" | grep -q "invalid-plan" || { echo "runlint accepts $plan"; exit 1; }
+  findings=$("$runlint" --no-config --format short "$plan" 2>/dev/null || true)
+  grep -q "invalid-plan" <<<"$findings" || { echo "runlint accepts $plan"; exit 1; }
 done
 node scripts/lsp-validate.mjs "$server" "$work/plan.schema.json" "${readable[@]}" "${rejected[@]}" > "$work/schema-diagnostics.json"
 python3 - "$work/schema-diagnostics.json" "${#readable[@]}" <<'PY'
