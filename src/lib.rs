@@ -3,7 +3,9 @@
 //! The pipeline: bytes -> [`source`] -> [`yaml`] node tree -> typed [`plan`] ->
 //! resolved [`model`] -> [`rules`] -> diagnostics -> [`render`].
 
+pub mod assist;
 pub mod catalog;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -12,6 +14,7 @@ pub mod family;
 pub mod fix;
 pub mod fold;
 pub mod model;
+#[cfg(feature = "cli")]
 pub mod ordered;
 pub mod plan;
 pub mod registry;
@@ -19,6 +22,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod safe_text;
+#[cfg(feature = "cli")]
 pub mod server;
 pub mod severity;
 pub mod source;

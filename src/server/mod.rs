@@ -16,7 +16,6 @@ mod completion;
 mod configs;
 mod diagnostics;
 mod documents;
-mod hover;
 pub mod position;
 mod symbols;
 pub mod transport;
@@ -35,6 +34,7 @@ use lsp_types::{
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
 };
 
+use crate::assist::hover;
 use crate::config::Config;
 use configs::ConfigStore;
 use documents::{Analysis, Document};
@@ -504,7 +504,7 @@ impl Server {
         let (config, document, offset) = self.plan_at(params.text_document_position)?;
         let (typed, candidates) = completion::complete(&document.source, &config, offset)?;
         let range = position::range(&document.source, encoding, typed);
-        Some(lsp_types::CompletionResponse::Array(candidates.into_iter().map(|c| c.into_item(range)).collect()))
+        Some(lsp_types::CompletionResponse::Array(candidates.into_iter().map(|c| completion::item(c, range)).collect()))
     }
 
     fn code_actions(&mut self, params: lsp_types::CodeActionParams) -> Option<lsp_types::CodeActionResponse> {

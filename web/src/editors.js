@@ -1,0 +1,102 @@
+// The two editors: the plan (YAML, with findings, fixes, completion and hover from the
+// engine) and runlint.toml (with its mistakes shown where they are).
+
+import { EditorState } from "@codemirror/state";
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, hoverTooltip,
+} from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { syntaxHighlighting, defaultHighlightStyle, indentOnInput, bracketMatching } from "@codemirror/language";
+import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
+import { autocompletion, completionKeymap } from "@codemirror/autocomplete";
+import { searchKeymap } from "@codemirror/search";
+import { yaml } from "@codemirror/lang-yaml";
+
+import { renderMarkdown } from "./markdown.js";
+
+function baseExtensions(label, onChange) {
+  return [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightActiveLine(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    lintGutter(),
+    // Tab indents (YAML is indentation); Escape then Tab leaves the editor, as CodeMirror
+    // documents for keyboard users.
+    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap, ...completionKeymap, indentWithTab]),
+    EditorView.contentAttributes.of({ "aria-label": label }),
+    EditorView.lineWrapping,
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) onChange(update.view);
+    }),
+  ];
+}
+
+/** The plan editor. `engine` is window.runlint; `config()` the config tab's text. */
+export function planEditor(parent, engine, config, onChange) {
+  const completion = (context) => {
+    const text = context.state.doc.toString();
+    const found = JSON.parse(engine.complete(text, config(), context.pos));
+    // Typing opens the list once a word is started; Ctrl-Space opens it anywhere.
+    if (!found || (!context.explicit && found.from === found.to)) return null;
+    return {
+      from: found.from,
+      to: found.to,
+      options: found.options.map((option) => ({
+        label: option.label,
+        apply: option.insert,
+        type: option.kind === "key" ? "property" : "enum",
+        detail: option.detail ?? undefined,
+      })),
+      validFor: /^[\w' -]*$/,
+    };
+  };
+  const hover = hoverTooltip((view, pos) => {
+    const found = JSON.parse(engine.hover(view.state.doc.toString(), config(), pos));
+    if (!found) return null;
+    return {
+      pos: found.from,
+      end: found.to,
+      create: () => {
+        const dom = document.createElement("div");
+        dom.className = "cm-runlint-hover";
+        renderMarkdown(dom, found.markdown);
+        return { dom };
+      },
+    };
+  });
+  return new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: "",
+      extensions: [
+        baseExtensions("Training plan (YAML)", onChange),
+        yaml(),
+        autocompletion({ override: [completion], activateOnTyping: true }),
+        hover,
+      ],
+    }),
+  });
+}
+
+/** The runlint.toml editor. */
+export function configEditor(parent, onChange) {
+  return new EditorView({
+    parent,
+    state: EditorState.create({ doc: "", extensions: [baseExtensions("runlint.toml configuration", onChange)] }),
+  });
+}
+
+/** Replaces an editor's whole text. */
+export function setText(view, text) {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
+
+/** Shows findings in an editor. */
+export function showDiagnostics(view, diagnostics) {
+  view.dispatch(setDiagnostics(view.state, diagnostics));
+}
