@@ -45,7 +45,7 @@ RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKE
 wasm=$root/target/wasm/wasm32-unknown-unknown/release/runlint_web.wasm
 if [ ! -f "$out/runlint_web_bg.wasm" ] || [ "$wasm" -nt "$out/runlint_web_bg.wasm" ]; then
   "$bindgen" --target web --no-typescript --out-dir "$out/pkg" "$wasm"
-  web/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  web/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "$out/pkg/runlint_web_bg.wasm" -o "$out/runlint_web_bg.wasm"
 fi

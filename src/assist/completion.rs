@@ -149,8 +149,7 @@ impl Place {
 }
 
 fn keys(place: &Place, config: &Config, source: &Source) -> Vec<Candidate> {
-    let key =
-        |names: &[&str]| names.iter().map(|name| word(name, &format!("{name}: "), CandidateKind::Key)).collect();
+    let key = |names: &[&str]| names.iter().map(|name| word(name, &format!("{name}: "), CandidateKind::Key)).collect();
     match (place.innermost(0), place.innermost(1)) {
         (None, _) => key(grammar::PLAN_KEYS),
         (Some("athlete"), None) => key(grammar::ATHLETE_KEYS),

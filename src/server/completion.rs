@@ -2,8 +2,8 @@
 
 use lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdit, Range, TextEdit};
 
-use crate::assist::completion::{Candidate, CandidateKind};
 pub use crate::assist::completion::complete;
+use crate::assist::completion::{Candidate, CandidateKind};
 
 /// The item for the client, replacing `range` (already in the client's encoding).
 pub fn item(candidate: Candidate, range: Range) -> CompletionItem {

@@ -85,7 +85,6 @@ function toEditor(finding, planText) {
     from: finding.from,
     to: finding.to,
     severity: finding.severity,
-    source: finding.rule,
     message: finding.message,
     renderMessage: () => findingNode(finding, "div"),
     actions,
