@@ -89,16 +89,26 @@ const shownFindings = (page) => page.evaluate(() => {
 });
 const settle = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
-// ---- load: size, first lint, requests
-sent = 0;
-served.length = 0;
-const started = Date.now();
-const page = await open();
-const loadedMs = Date.now() - started;
-const firstLintMs = await page.evaluate(() => window.runlint.timings.firstLint);
-const transferBytes = sent;
-check(transferBytes <= 1024 * 1024, `page transfer ${(transferBytes / 1024).toFixed(0)} KiB gzipped (<= 1 MiB): ${served.join(", ")}`);
-check(firstLintMs <= 1000, `first lint shown ${firstLintMs.toFixed(0)} ms after navigation (<= 1000 ms)`);
+// ---- load: size, first lint, requests. The first load also starts the browser's
+// processes: three loads in fresh contexts, the median judged.
+const firstLints = [];
+let page;
+let transferBytes = 0;
+let loadedMs = 0;
+for (let load = 0; load < 3; load += 1) {
+  if (page) await page.context().close();
+  sent = 0;
+  served.length = 0;
+  const started = Date.now();
+  page = await open();
+  loadedMs = Date.now() - started;
+  transferBytes = sent;
+  firstLints.push(await page.evaluate(() => window.runlint.timings.firstLint));
+}
+const firstLintMs = [...firstLints].sort((a, b) => a - b)[1];
+const files = [...served];
+check(transferBytes <= 1024 * 1024, `page transfer ${(transferBytes / 1024).toFixed(0)} KiB gzipped (<= 1 MiB): ${files.join(", ")}`);
+check(firstLintMs <= 1000, `first lint shown ${firstLintMs.toFixed(0)} ms after navigation, median of ${firstLints.map((ms) => ms.toFixed(0)).join(", ")} (<= 1000 ms)`);
 const exampleCase = JSON.parse(await fs.readFile(casesPath, "utf8"))
   .find((test) => test.name === "examples/spring-half-marathon.yaml (no config)");
 const exampleCount = JSON.parse(exampleCase.expected).diagnostics.length;
@@ -177,8 +187,9 @@ await page.locator("#tab-plan").click();
 
 // ---- share link: a fresh page gets the same plan and config
 await page.locator("#share").click();
+await page.waitForFunction(() => document.getElementById("share-link").value !== "", null, { timeout: 5000 });
 const link = await page.locator("#share-link").inputValue();
-check(link.startsWith(origin + "/#plan="), "the share link carries the plan in the fragment");
+check(link.startsWith(origin + "/#plan="), `the share link carries the plan in the fragment (${link.slice(0, 80)})`);
 const sharedPage = await open(link.slice(origin.length + 1));
 check(await planText(sharedPage) === await planText(page), "the share link opens the same plan in a fresh page");
 check(await sharedPage.evaluate(() => window.playground.config.state.doc.toString()) ===
@@ -219,6 +230,23 @@ await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 5000 });
 const offered = await page.locator(".cm-tooltip-autocomplete li").allTextContents();
 check(offered.some((item) => item.includes("nordic hamstring curl")), "typing an exercise offers catalogue names");
 await page.keyboard.press("Escape");
+await setPlan(page, "plan: p\nweeks:\n  - week: 1\n    ");
+await page.keyboard.press("ControlOrMeta+End");
+await page.keyboard.type("ph", { delay: 20 });
+await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 5000 });
+check((await page.locator(".cm-tooltip-autocomplete li").allTextContents()).includes("phase"), "typing a key offers the week's keys");
+await page.keyboard.press("Enter");
+check((await planText(page)).endsWith("    phase: "), "choosing one writes the key");
+
+// ---- open a local file, save the edited plan
+const local = "plan: From disk\nweeks:\n  - week: 1\n    days:\n      mon: rest\n";
+await page.locator("#file").setInputFiles({ name: "from-disk.yaml", mimeType: "text/yaml", buffer: Buffer.from(local) });
+const opened = await page.waitForFunction((local) => window.playground.plan.state.doc.toString() === local, local,
+  { timeout: 5000 }).then(() => true, () => false);
+check(opened, "opening a local file puts it in the editor");
+const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#save").click()]);
+const saved = await fs.readFile(await download.path(), "utf8");
+check(download.suggestedFilename() === "from-disk.yaml" && saved === local, "saving downloads the plan under its name");
 
 // ---- one engine, two front ends: window.runlint.lint is `runlint --format json -`
 const cases = JSON.parse(await fs.readFile(casesPath, "utf8"));
@@ -259,12 +287,14 @@ const overflow = await phone.evaluate(() => document.documentElement.scrollWidth
 await phone.waitForFunction(() => document.getElementById("report").srcdoc.includes("runlint report"));
 await phone.waitForTimeout(300);
 check(overflow <= 0, `readable at 390 px: nothing wider than the screen (overflow ${overflow} px)`);
-await phone.screenshot({ path: path.join(outDir, "web-phone.png"), fullPage: true });
+await phone.screenshot({ path: path.join(outDir, "web-phone.png") });
+await phone.locator("#report").scrollIntoViewIfNeeded();
+await phone.screenshot({ path: path.join(outDir, "web-phone-report.png") });
 check(phone.problems.length === 0, `the phone page has no errors ${JSON.stringify(phone.problems)}`);
 await phone.context().close();
 
 check(page.problems.length === 0, `no console errors and no request beyond the page's own files ${JSON.stringify(page.problems)}`);
-const measurements = { transferBytes, loadedMs, firstLintMs, weeks16, weeks200, reportMs200Weeks: reportMs, files: served };
+const measurements = { transferBytes, loadedMs, firstLintMs, firstLints, weeks16, weeks200, reportMs200Weeks: reportMs, files };
 await fs.writeFile(path.join(outDir, "web-measurements.json"), JSON.stringify(measurements, null, 2));
 console.log(JSON.stringify(measurements));
 await browser.close();

@@ -6,7 +6,8 @@ import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, hoverTooltip,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { syntaxHighlighting, defaultHighlightStyle, indentOnInput, bracketMatching } from "@codemirror/language";
+import { syntaxHighlighting, defaultHighlightStyle, indentOnInput, bracketMatching, StreamLanguage } from "@codemirror/language";
+import { toml } from "@codemirror/legacy-modes/mode/toml";
 import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { autocompletion, completionKeymap } from "@codemirror/autocomplete";
 import { searchKeymap } from "@codemirror/search";
@@ -87,7 +88,10 @@ export function planEditor(parent, engine, config, onChange) {
 export function configEditor(parent, onChange) {
   return new EditorView({
     parent,
-    state: EditorState.create({ doc: "", extensions: [baseExtensions("runlint.toml configuration", onChange)] }),
+    state: EditorState.create({
+      doc: "",
+      extensions: [baseExtensions("runlint.toml configuration", onChange), StreamLanguage.define(toml)],
+    }),
   });
 }
 

@@ -23,7 +23,9 @@ const $ = (id) => document.getElementById(id);
 const timings = { lints: [], keystrokes: [] };
 document.addEventListener("keydown", (event) => { timings.keydown = event.timeStamp; }, true);
 
+timings.scriptStart = performance.now();
 await init({ module_or_path: new URL("runlint_web_bg.wasm", import.meta.url) });
+timings.engineReady = performance.now();
 window.runlint = {
   lint: engine.lint,
   fix: engine.fix,
@@ -166,7 +168,7 @@ function showFindings(state) {
 
 function showReport() {
   const started = performance.now();
-  $("report").srcdoc = engine.report(plan.state.doc.toString(), config.state.doc.toString());
+  $("report").srcdoc = engine.report(plan.state.doc.toString(), config.state.doc.toString(), planName);
   timings.report = performance.now() - started;
 }
 

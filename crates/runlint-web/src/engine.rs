@@ -78,10 +78,12 @@ pub fn fix(plan: &str, config_text: &str, level: &str) -> String {
     runlint::fix::fix_text(PLAN_NAME, plan, &config, level).text
 }
 
-/// The week-grid report of the plan, as `runlint --report` writes it.
-pub fn report(plan: &str, config_text: &str) -> String {
+/// The week-grid report of the plan, as `runlint --report` writes it, naming the plan
+/// `name` (its file's name on the page).
+pub fn report(plan: &str, config_text: &str, name: &str) -> String {
     let config = read_config(config_text).unwrap_or_default();
-    let (source, diagnostics) = diagnose(plan, &config);
+    let (_, diagnostics) = diagnose(plan, &config);
+    let (source, _) = Source::from_bytes(name, plan.as_bytes().to_vec());
     let view = runlint::report::plan_view(0, &source, &diagnostics, &config);
     let mut out = Vec::new();
     match runlint::report::render(&[view], runlint::rules::registry(), &mut out) {

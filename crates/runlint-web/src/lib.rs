@@ -21,10 +21,11 @@ pub fn fix(plan: &str, config: &str, level: &str) -> String {
     engine::fix(plan, config, level)
 }
 
-/// The week-grid HTML report of the plan, as `runlint --report` writes it.
+/// The week-grid HTML report of the plan, as `runlint --report` writes it; `name` is the
+/// plan's file name shown in it (`plan.yaml` when not given).
 #[wasm_bindgen]
-pub fn report(plan: &str, config: &str) -> String {
-    engine::report(plan, config)
+pub fn report(plan: &str, config: &str, name: Option<String>) -> String {
+    engine::report(plan, config, name.as_deref().unwrap_or("plan.yaml"))
 }
 
 /// The editor's findings (with fixes) and config mistakes, in UTF-16 offsets, as JSON.
