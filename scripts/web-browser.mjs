@@ -112,7 +112,9 @@ check(firstLintMs <= 1000, `first lint shown ${firstLintMs.toFixed(0)} ms after 
 const exampleCase = JSON.parse(await fs.readFile(casesPath, "utf8"))
   .find((test) => test.name === "examples/spring-half-marathon.yaml (no config)");
 const exampleCount = JSON.parse(exampleCase.expected).diagnostics.length;
-check(await page.locator("#findings li").count() === exampleCount && exampleCount > 0,
+const listed = await page.waitForFunction((count) => document.querySelectorAll("#findings li").length === count,
+  exampleCount, { timeout: 5000 }).then(() => true, () => false);
+check(listed && exampleCount > 0,
   `the example plan's ${exampleCount} findings are listed on load, as the command line finds them`);
 await page.locator("#findings .finding-jump").first().click();
 await settle(page);
@@ -181,8 +183,8 @@ await page.keyboard.type("f");
 await settle(page);
 const afterOff = await shownFindings(page);
 check(!afterOff.some((finding) => finding.rule === ruleToSwitchOff), `${ruleToSwitchOff} = "off" in runlint.toml removes its findings`);
-const listed = await page.locator("#findings li").allTextContents();
-check(!listed.some((item) => item.includes(`[${ruleToSwitchOff}]`)), "and from the findings list");
+const listedAfterOff = await page.locator("#findings li").allTextContents();
+check(!listedAfterOff.some((item) => item.includes(`[${ruleToSwitchOff}]`)), "and from the findings list");
 await page.locator("#tab-plan").click();
 
 // ---- share link: a fresh page gets the same plan and config
@@ -235,8 +237,11 @@ await page.keyboard.press("ControlOrMeta+End");
 await page.keyboard.type("ph", { delay: 20 });
 await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 5000 });
 check((await page.locator(".cm-tooltip-autocomplete li").allTextContents()).includes("phase"), "typing a key offers the week's keys");
+// The editor ignores Enter in the first moments of a list, so a fast typist's Enter is a new line.
+await page.waitForTimeout(200);
 await page.keyboard.press("Enter");
-check((await planText(page)).endsWith("    phase: "), "choosing one writes the key");
+const afterKey = await planText(page);
+check(afterKey.endsWith("    phase: "), `choosing one writes the key (${JSON.stringify(afterKey.slice(-30))})`);
 
 // ---- open a local file, save the edited plan
 const local = "plan: From disk\nweeks:\n  - week: 1\n    days:\n      mon: rest\n";
@@ -276,7 +281,7 @@ async function keystrokes(planPath, count) {
   return { median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)], count: times.length, lastLintMs: lint.ms, chars: lint.chars };
 }
 const weeks16 = await keystrokes(plan16Path, 20);
-const weeks200 = await keystrokes(plan200Path, 10);
+const weeks200 = await keystrokes(plan200Path, 20);
 check(weeks16.median <= 16, `16-week plan: key press to findings ${weeks16.median.toFixed(1)} ms median (<= 16 ms)`);
 check(weeks200.median <= 100, `200-week plan: key press to findings ${weeks200.median.toFixed(1)} ms median (<= 100 ms)`);
 const reportMs = await page.evaluate(() => window.runlint.timings.report);

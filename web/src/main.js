@@ -40,7 +40,7 @@ let planName = "plan.yaml";
 const plan = planEditor($("plan-editor"), engine, () => config.state.doc.toString(), lintNow);
 const config = configEditor($("config-editor"), lintNow);
 let reportTimer = 0;
-let lintedText = null;
+let listTimer = 0;
 let lintQueued = false;
 
 /** Lints the plan and config as they are now and shows the result everywhere. */
@@ -55,13 +55,11 @@ function lintNow() {
     const planText = plan.state.doc.toString();
     const configText = config.state.doc.toString();
     const state = JSON.parse(engine.editorState(planText, configText));
-    lintedText = planText;
     showDiagnostics(plan, state.diagnostics.map((finding) => toEditor(finding, planText)));
     showDiagnostics(config, state.config_problems.map((problem) => ({
       from: problem.from, to: problem.to, severity: "error", source: "runlint.toml",
       message: problem.help ? `${problem.message}\nhelp: ${problem.help}` : problem.message,
     })));
-    showFindings(state);
     const finished = performance.now();
     timings.lints.push({ chars: planText.length, ms: finished - started });
     if (timings.keydown !== undefined) {
@@ -69,6 +67,9 @@ function lintNow() {
       timings.keydown = undefined;
     }
     if (timings.firstLint === undefined) timings.firstLint = performance.now();
+    // The list and the status follow in a task of their own: the squiggles come first.
+    clearTimeout(listTimer);
+    listTimer = setTimeout(() => showFindings(state, planText), 0);
     clearTimeout(reportTimer);
     reportTimer = setTimeout(showReport, REPORT_PAUSE_MS);
   });
@@ -119,7 +120,7 @@ function applyEdits(view, edits, madeFor) {
   return true;
 }
 
-function showFindings(state) {
+function showFindings(state, planText) {
   const list = $("findings");
   list.replaceChildren();
   const problems = state.config_problems.length;
@@ -137,7 +138,6 @@ function showFindings(state) {
   }
   $("fix-safe").disabled = !state.diagnostics.some((d) => d.fix?.applicability === "safe");
   $("fix-unsafe").disabled = !state.diagnostics.some((d) => d.fix);
-  const planText = lintedText;
   for (const finding of state.diagnostics) {
     const item = list.appendChild(document.createElement("li"));
     const jump = item.appendChild(document.createElement("button"));
@@ -183,6 +183,7 @@ function showTab(name) {
 
 function load(planText, configText = config.state.doc.toString(), name = "plan.yaml") {
   planName = name;
+  $("tab-plan").textContent = name;
   setText(config, configText);
   setText(plan, planText);
 }
