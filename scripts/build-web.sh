@@ -54,7 +54,7 @@ echo "--- web: page"
 web/node_modules/.bin/esbuild web/src/main.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
   --alias:runlint-engine="$out/pkg/runlint_web.js" --loader:.yaml=text --outfile="$out/playground.js"
 # The report's one inline script is allowed by the page's Content-Security-Policy by its hash.
-report_hash="'sha256-$(openssl dgst -sha256 -binary src/report/report.js | base64)'"
+report_hash=$(python3 -c 'import base64, hashlib, sys; print("\x27sha256-" + base64.b64encode(hashlib.sha256(open(sys.argv[1], "rb").read()).digest()).decode() + "\x27")' src/report/report.js)
 sed "s|REPORT_SCRIPT_HASH|$report_hash|" web/index.html > "$out/index.html"
 cp web/style.css "$out/style.css"
 echo "ok: the playground is in target/web/ (serve it with: python3 -m http.server -d target/web 8000)"

@@ -120,7 +120,19 @@ await page.locator("#findings .finding-jump").first().click();
 await settle(page);
 check(await page.locator("#plan-editor .cm-lintRange").count() > 0, "choosing the first one shows its squiggle in the editor");
 await page.waitForFunction(() => document.getElementById("report").srcdoc.includes("runlint report"));
+// The README's screenshot: the top of the page, the first finding in view with its hover.
+await page.evaluate(() => {
+  const view = window.playground.plan;
+  const first = JSON.parse(window.runlint.editorState(view.state.doc.toString(), "")).diagnostics[0];
+  view.dispatch({ selection: { anchor: first.from }, scrollIntoView: true });
+});
+await settle(page);
+await page.locator("#plan-editor .cm-lintRange").first().hover();
+await page.locator(".cm-tooltip-lint").first().waitFor({ timeout: 5000 }).catch(() => fail("no hover on the first finding"));
+await page.evaluate(() => window.scrollTo(0, 0));
+await page.waitForTimeout(300);
 await page.screenshot({ path: path.join(outDir, "web-playground.png") });
+await page.mouse.move(0, 0);
 
 // ---- typing: squiggles at the right places
 const typed = [
