@@ -116,9 +116,23 @@ const listed = await page.waitForFunction((count) => document.querySelectorAll("
   exampleCount, { timeout: 5000 }).then(() => true, () => false);
 check(listed && exampleCount > 0,
   `the example plan's ${exampleCount} findings are listed on load, as the command line finds them`);
-await page.locator("#findings .finding-jump").first().click();
+// By keyboard: the first finding, Enter, and the editor has it selected with its squiggle in view.
+await page.locator("#findings .finding-jump").first().focus();
+await page.keyboard.press("Enter");
 await settle(page);
-check(await page.locator("#plan-editor .cm-lintRange").count() > 0, "choosing the first one shows its squiggle in the editor");
+check(await page.locator("#plan-editor .cm-lintRange").count() > 0, "choosing the first finding shows its squiggle in the editor");
+check(await page.evaluate(() => document.activeElement.closest("#plan-editor") !== null &&
+  window.playground.plan.state.selection.main.from === JSON.parse(window.runlint.editorState(
+    window.playground.plan.state.doc.toString(), "")).diagnostics[0].from), "and puts the cursor on it, in the editor");
+await page.locator("#tab-plan").focus();
+await page.keyboard.press("ArrowRight");
+check(await page.evaluate(() => document.activeElement.id === "tab-config" &&
+  !document.getElementById("panel-config").hidden && document.getElementById("panel-plan").hidden), "arrow keys move between the tabs");
+await page.keyboard.press("ArrowLeft");
+const unlabelled = await page.evaluate(() => [...document.querySelectorAll("button, select, input:not([hidden]), [role=textbox]")]
+  .filter((control) => !(control.getAttribute("aria-label") || control.textContent.trim() || control.labels?.length))
+  .map((control) => control.outerHTML.slice(0, 80)));
+check(unlabelled.length === 0, `every control has a name for screen readers ${JSON.stringify(unlabelled)}`);
 await page.waitForFunction(() => document.getElementById("report").srcdoc.includes("runlint report"));
 // The README's screenshot: the top of the page, the first finding in view with its hover.
 await page.evaluate(() => {

@@ -126,16 +126,19 @@ function showFindings(state, planText) {
   const problems = state.config_problems.length;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of state.diagnostics) counts[finding.severity] += 1;
+  let status;
   if (problems) {
-    $("status").textContent = `runlint.toml has ${problems} ${problems === 1 ? "mistake" : "mistakes"}: ` +
+    status = `runlint.toml has ${problems} ${problems === 1 ? "mistake" : "mistakes"}: ` +
       "the command line stops there too, so the plan is not checked until it is fixed.";
   } else if (state.diagnostics.length === 0) {
-    $("status").textContent = "No problems found.";
+    status = "No problems found.";
   } else {
     const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-    $("status").textContent = `${plural(counts.error, "error", "errors")}, ${plural(counts.warning, "warning", "warnings")}, ` +
+    status = `${plural(counts.error, "error", "errors")}, ${plural(counts.warning, "warning", "warnings")}, ` +
       `${plural(counts.info, "info", "infos")}.`;
   }
+  // A screen reader announces the status when it changes, not on every key press.
+  if ($("status").textContent !== status) $("status").textContent = status;
   $("fix-safe").disabled = !state.diagnostics.some((d) => d.fix?.applicability === "safe");
   $("fix-unsafe").disabled = !state.diagnostics.some((d) => d.fix);
   for (const finding of state.diagnostics) {

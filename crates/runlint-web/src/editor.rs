@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use runlint::config::ConfigError;
 use runlint::diagnostic::Diagnostic;
+use runlint::fix::{Applicability, Fix};
 
 use crate::engine::{self, read_config};
 use crate::utf16::Utf16Offsets;
@@ -75,7 +76,9 @@ pub fn state(plan: &str, config_text: &str) -> EditorState {
 }
 
 fn finding(diagnostic: &Diagnostic, offsets: &Utf16Offsets) -> EditorDiagnostic {
-    let fix = diagnostic.fix.as_ref().filter(|fix| !fix.edits.is_empty()).map(|fix| EditorFix {
+    // As in the language server: display-only fixes are the coach's call, never one click.
+    let applicable = |fix: &&Fix| fix.applicability != Applicability::DisplayOnly && !fix.edits.is_empty();
+    let fix = diagnostic.fix.as_ref().filter(applicable).map(|fix| EditorFix {
         title: fix.message.clone(),
         applicability: fix.applicability.as_str(),
         edits: fix
