@@ -22,6 +22,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}") >/dev/null
 fi
 
+echo "--- web: one engine"
+# The engine's lock file pins every crate it shares with the command line at the command
+# line's version, so both parse and judge plans with the same code.
+python3 - <<'PY'
+import tomllib
+cli = {}
+for package in tomllib.load(open("Cargo.lock", "rb"))["package"]:
+    cli.setdefault(package["name"], set()).add(package["version"])
+web = tomllib.load(open("crates/runlint-web/Cargo.lock", "rb"))["package"]
+drift = [f"{p['name']} {p['version']} (command line: {', '.join(sorted(cli[p['name']]))})"
+         for p in web if p["name"] in cli and p["version"] not in cli[p["name"]]]
+if drift:
+    raise SystemExit("crates/runlint-web/Cargo.lock differs from Cargo.lock: " + "; ".join(drift)
+                     + "\n(copy Cargo.lock over it and run cargo tree there)")
+PY
+
 echo "--- web: wasm-bindgen-cli"
 # The command-line tool must be the exact version of the wasm-bindgen crate in the lock file.
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' crates/runlint-web/Cargo.lock)
