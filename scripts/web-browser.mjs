@@ -191,6 +191,16 @@ const fixed = await planText(page);
 check(fixed.includes("- single-leg calf raise: 2x10 each") && !fixed.includes("singel"), "the quick fix corrects the name in the plan");
 check(!(await shownFindings(page)).some((finding) => finding.rule === "unknown-exercise"), "the fixed finding is gone");
 
+// ---- by keyboard: the editor's list of findings with their fixes
+await page.locator("#plan-editor .cm-content").focus();
+await page.keyboard.press("Control+Shift+M");
+const panel = page.locator(".cm-panel-lint");
+const panelShown = await panel.waitFor({ timeout: 5000 }).then(() => true, () => false);
+const inEditor = (await shownFindings(page)).length;
+check(panelShown && inEditor > 0 && (await panel.locator("li").count()) === inEditor,
+  "Ctrl+Shift+M lists the findings in the editor");
+await page.keyboard.press("Escape");
+
 // ---- runlint.toml: switch a rule off and see it go; a mistake is shown on the config
 const ruleToSwitchOff = (await shownFindings(page)).find((finding) => finding.rule !== "unknown-exercise")?.rule;
 check(ruleToSwitchOff !== undefined, `the typed plan has another finding to switch off (${ruleToSwitchOff})`);
