@@ -67,7 +67,7 @@ async function open(fragment = "", viewport = { width: 1400, height: 1000 }) {
   page.on("pageerror", (error) => page.problems.push(String(error)));
   page.on("request", (request) => {
     const url = request.url();
-    if (!url.startsWith(origin + "/") && !url.startsWith("blob:") && !url.startsWith("data:") && url !== "about:srcdoc") {
+    if (!url.startsWith(origin + "/") && !url.startsWith(`blob:${origin}/`) && !url.startsWith("data:")) {
       page.problems.push("request beyond the page's own files: " + url);
     }
   });
@@ -133,9 +133,10 @@ const unlabelled = await page.evaluate(() => [...document.querySelectorAll("butt
   .filter((control) => !(control.getAttribute("aria-label") || control.textContent.trim() || control.labels?.length))
   .map((control) => control.outerHTML.slice(0, 80)));
 check(unlabelled.length === 0, `every control has a name for screen readers ${JSON.stringify(unlabelled)}`);
-await page.waitForFunction(() => document.getElementById("report").srcdoc.includes("runlint report"));
+await page.waitForFunction(() => window.playground.report().html.includes("runlint report"));
 // The README's screenshot: the top of the page, the first finding in view with its hover.
 await page.evaluate(() => {
+  document.activeElement?.blur();
   const view = window.playground.plan;
   const first = JSON.parse(window.runlint.editorState(view.state.doc.toString(), "")).diagnostics[0];
   view.dispatch({ selection: { anchor: first.from }, scrollIntoView: true });
@@ -147,6 +148,23 @@ await page.evaluate(() => window.scrollTo(0, 0));
 await page.waitForTimeout(300);
 await page.screenshot({ path: path.join(outDir, "web-playground.png") });
 await page.mouse.move(0, 0);
+
+// ---- the report keeps in step: it shows the cursor's week, and follows the cursor
+const reportFrame = () => page.frames().find((frame) => frame.url().startsWith(`blob:${origin}/`));
+async function reportShows(week) {
+  const followed = await page.waitForFunction((week) => window.playground.report().address.endsWith(`#plan-0-w${week}`),
+    week, { timeout: 5000 }).then(() => true, () => false);
+  await page.waitForTimeout(300);
+  const top = await reportFrame()?.evaluate((week) => document.getElementById(`plan-0-w${week}`)?.getBoundingClientRect().top, week);
+  return followed && top !== undefined && Math.abs(top) < 50;
+}
+const cursorWeek = (await planText(page)).slice(0, (await shownFindings(page))[0].from).match(/- week: (\d+)/g).at(-1).match(/\d+/)[0];
+check(await reportShows(cursorWeek), `the report shows the week the cursor is in (week ${cursorWeek})`);
+await page.evaluate(() => {
+  const view = window.playground.plan;
+  view.dispatch({ selection: { anchor: view.state.doc.toString().indexOf("- week: 2") } });
+});
+check(await reportShows("2"), "and follows the cursor to another week");
 
 // ---- typing: squiggles at the right places
 const typed = [
@@ -241,7 +259,7 @@ await setPlan(page, `plan: "<b>p</b>"\nweeks:\n  - week: 1\n    phase: base\n   
 await settle(page);
 await page.locator("#plan-editor .cm-line", { hasText: "onerror" }).locator("text=script").first().hover();
 await page.waitForSelector(".cm-runlint-hover, .cm-tooltip-lint", { timeout: 5000 });
-await page.waitForFunction(() => document.getElementById("report").srcdoc.includes("onerror"));
+await page.waitForFunction(() => window.playground.report().html.includes("onerror"));
 await page.waitForTimeout(300);
 const injected = await page.evaluate(() => ({
   pwned: window.pwned,
@@ -325,7 +343,7 @@ const reportMs = await page.evaluate(() => window.runlint.timings.report);
 // ---- a phone: 390 px wide
 const phone = await open("", { width: 390, height: 844 });
 const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-await phone.waitForFunction(() => document.getElementById("report").srcdoc.includes("runlint report"));
+await phone.waitForFunction(() => window.playground.report().html.includes("runlint report"));
 await phone.waitForTimeout(300);
 check(overflow <= 0, `readable at 390 px: nothing wider than the screen (overflow ${overflow} px)`);
 await phone.screenshot({ path: path.join(outDir, "web-phone.png") });

@@ -37,8 +37,9 @@ function baseExtensions(label, onChange) {
   ];
 }
 
-/** The plan editor. `engine` is window.runlint; `config()` the config tab's text. */
-export function planEditor(parent, engine, config, onChange) {
+/** The plan editor. `engine` is window.runlint; `config()` the config tab's text;
+ * `onCursor` is called when the cursor moves. */
+export function planEditor(parent, engine, config, onChange, onCursor) {
   const completion = (context) => {
     const text = context.state.doc.toString();
     const found = JSON.parse(engine.complete(text, config(), context.pos));
@@ -79,6 +80,9 @@ export function planEditor(parent, engine, config, onChange) {
         yaml(),
         autocompletion({ override: [completion], activateOnTyping: true }),
         hover,
+        EditorView.updateListener.of((update) => {
+          if (update.selectionSet && !update.docChanged) onCursor();
+        }),
       ],
     }),
   });

@@ -37,9 +37,13 @@ window.runlint = {
 };
 
 let planName = "plan.yaml";
-const plan = planEditor($("plan-editor"), engine, () => config.state.doc.toString(), lintNow);
+const plan = planEditor($("plan-editor"), engine, () => config.state.doc.toString(), lintNow,
+  () => showReportAt(weekAtCursor()));
 const config = configEditor($("config-editor"), lintNow);
 let reportTimer = 0;
+let reportHtml = "";
+let reportAddress = null;
+let shownWeek = null;
 let listTimer = 0;
 let lintQueued = false;
 
@@ -169,10 +173,33 @@ function showFindings(state, planText) {
   }
 }
 
+/** Renders the report as a page of its own (a blob: address, so its fragment can follow
+ * the cursor) and shows it at the cursor's week. */
 function showReport() {
   const started = performance.now();
-  $("report").srcdoc = engine.report(plan.state.doc.toString(), config.state.doc.toString(), planName);
+  reportHtml = engine.report(plan.state.doc.toString(), config.state.doc.toString(), planName);
+  const previous = reportAddress;
+  reportAddress = URL.createObjectURL(new Blob([reportHtml], { type: "text/html" }));
+  showReportAt(weekAtCursor(), true);
+  if (previous) setTimeout(() => URL.revokeObjectURL(previous), 1000);
   timings.report = performance.now() - started;
+}
+
+/** Scrolls the report to `week` (its row's anchor); a changed address reloads it. */
+function showReportAt(week, reload = false) {
+  if (!reportAddress || (week === shownWeek && !reload)) return;
+  shownWeek = week;
+  $("report").src = reportAddress + (week ? `#plan-0-w${week}` : "");
+}
+
+/** The week the cursor is in: the nearest `- week: N` above it. */
+function weekAtCursor() {
+  const doc = plan.state.doc;
+  for (let number = doc.lineAt(plan.state.selection.main.head).number; number >= 1; number -= 1) {
+    const found = /^\s*-\s*week:\s*(\d+)\s*(#.*)?$/.exec(doc.line(number).text);
+    if (found) return found[1];
+  }
+  return null;
 }
 
 function showTab(name) {
@@ -265,5 +292,5 @@ if (shared) {
   load(springHalf, EXAMPLE_CONFIG, "spring-half-marathon.yaml");
 }
 showTab("plan");
-window.playground = { plan, config };
+window.playground = { plan, config, report: () => ({ html: reportHtml, address: $("report").src }) };
 document.body.dataset.ready = "true";
