@@ -90,12 +90,12 @@ const shownFindings = (page) => page.evaluate(() => {
 const settle = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
 // ---- load: size, first lint, requests. The first load also starts the browser's
-// processes: three loads in fresh contexts, the median judged.
+// processes, and this machine is shared: five loads in fresh contexts, the median judged.
 const firstLints = [];
 let page;
 let transferBytes = 0;
 let loadedMs = 0;
-for (let load = 0; load < 3; load += 1) {
+for (let load = 0; load < 5; load += 1) {
   if (page) await page.context().close();
   sent = 0;
   served.length = 0;
@@ -105,7 +105,7 @@ for (let load = 0; load < 3; load += 1) {
   transferBytes = sent;
   firstLints.push(await page.evaluate(() => window.runlint.timings.firstLint));
 }
-const firstLintMs = [...firstLints].sort((a, b) => a - b)[1];
+const firstLintMs = [...firstLints].sort((a, b) => a - b)[2];
 const files = [...served];
 check(transferBytes <= 1024 * 1024, `page transfer ${(transferBytes / 1024).toFixed(0)} KiB gzipped (<= 1 MiB): ${files.join(", ")}`);
 check(firstLintMs <= 1000, `first lint shown ${firstLintMs.toFixed(0)} ms after navigation, median of ${firstLints.map((ms) => ms.toFixed(0)).join(", ")} (<= 1000 ms)`);
