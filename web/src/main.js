@@ -74,8 +74,9 @@ function lintNow() {
     // The list and the status follow in a task of their own: the squiggles come first.
     clearTimeout(listTimer);
     listTimer = setTimeout(() => showFindings(state, planText), 0);
+    // A broken config stops the command line before any report: the last good one stays.
     clearTimeout(reportTimer);
-    reportTimer = setTimeout(showReport, REPORT_PAUSE_MS);
+    if (state.config_problems.length === 0) reportTimer = setTimeout(showReport, REPORT_PAUSE_MS);
   });
 }
 
