@@ -226,7 +226,13 @@ await page.locator("#tab-config").click();
 await page.locator("#config-editor .cm-content").click();
 await page.keyboard.press("ControlOrMeta+a");
 await page.keyboard.press("Delete");
-await page.keyboard.insertText(`[rules]\n${ruleToSwitchOff} = "of"\n`);
+await page.keyboard.insertText("[rules]\n");
+await page.keyboard.type(ruleToSwitchOff.slice(0, 6), { delay: 20 });
+await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 5000 });
+check((await page.locator(".cm-tooltip-autocomplete li").allTextContents()).some((item) => item.startsWith(ruleToSwitchOff)),
+  "runlint.toml completes rule names under [rules]");
+await page.keyboard.press("Escape");
+await page.keyboard.insertText(`${ruleToSwitchOff.slice(6)} = "of"\n`);
 await settle(page);
 check(await page.locator("#config-editor .cm-lintRange").count() > 0, "a mistake in runlint.toml is underlined in the config");
 check((await page.locator("#status").textContent()).includes("runlint.toml has 1 mistake"), "the status says the config has a mistake");

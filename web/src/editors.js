@@ -88,13 +88,45 @@ export function planEditor(parent, engine, config, onChange, onCursor) {
   });
 }
 
-/** The runlint.toml editor. */
-export function configEditor(parent, onChange) {
+const SEVERITIES = ["off", "info", "warning", "error"];
+
+/** The runlint.toml editor: rule names and severities complete under `[rules]`. */
+export function configEditor(parent, engine, onChange) {
+  const rules = JSON.parse(engine.configurableRules());
+  const completion = (context) => {
+    const doc = context.state.doc;
+    const line = doc.lineAt(context.pos);
+    const before = line.text.slice(0, context.pos - line.from);
+    let section = "";
+    for (let number = line.number - 1; number >= 1; number -= 1) {
+      const header = /^\s*\[([^\]]*)\]/.exec(doc.line(number).text);
+      if (header) { section = header[1].trim(); break; }
+    }
+    if (section !== "rules") return null;
+    const key = /^\s*([\w-]*)$/.exec(before);
+    if (key && (key[1] || context.explicit)) {
+      return {
+        from: context.pos - key[1].length,
+        options: rules.map((rule) => ({ label: rule.name, apply: `${rule.name} = `, detail: rule.summary, type: "property" })),
+        validFor: /^[\w-]*$/,
+      };
+    }
+    const value = /=\s*"?(\w*)$/.exec(before);
+    if (!value) return null;
+    return {
+      from: context.pos - value[1].length - (value[0].includes('"') ? 1 : 0),
+      options: SEVERITIES.map((severity) => ({ label: `"${severity}"`, type: "enum" })),
+    };
+  };
   return new EditorView({
     parent,
     state: EditorState.create({
       doc: "",
-      extensions: [baseExtensions("runlint.toml configuration", onChange), StreamLanguage.define(toml)],
+      extensions: [
+        baseExtensions("runlint.toml configuration", onChange),
+        StreamLanguage.define(toml),
+        autocompletion({ override: [completion], activateOnTyping: true }),
+      ],
     }),
   });
 }

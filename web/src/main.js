@@ -33,13 +33,14 @@ window.runlint = {
   complete: engine.complete,
   hover: engine.hover,
   editorState: engine.editorState,
+  configurableRules: engine.configurableRules,
   timings,
 };
 
 let planName = "plan.yaml";
 const plan = planEditor($("plan-editor"), engine, () => config.state.doc.toString(), lintNow,
   () => showReportAt(weekAtCursor()));
-const config = configEditor($("config-editor"), lintNow);
+const config = configEditor($("config-editor"), engine, lintNow);
 let reportTimer = 0;
 let reportHtml = "";
 let reportAddress = null;

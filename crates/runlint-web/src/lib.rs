@@ -45,3 +45,15 @@ pub fn complete(plan: &str, config: &str, at: usize) -> String {
 pub fn hover(plan: &str, config: &str, at: usize) -> String {
     serde_json::to_string(&assist::hover(plan, config, at)).unwrap_or_default()
 }
+
+/// The rules a `runlint.toml` may configure, as `[{name, summary}]` JSON, for the config
+/// tab's completion.
+#[wasm_bindgen(js_name = configurableRules)]
+pub fn configurable_rules() -> String {
+    let rules: Vec<serde_json::Value> = runlint::rules::registry()
+        .iter()
+        .filter(|meta| meta.configurable)
+        .map(|meta| serde_json::json!({ "name": meta.name, "summary": meta.summary }))
+        .collect();
+    serde_json::Value::Array(rules).to_string()
+}
