@@ -4,12 +4,16 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "cli")]
 use std::collections::HashSet;
+#[cfg(feature = "cli")]
 use std::sync::{Arc, Mutex};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+#[cfg(feature = "cli")]
 use ignore::WalkBuilder;
 
+#[cfg(feature = "cli")]
 use crate::diagnostic::PathProblem;
 use crate::source::MAX_FILE_BYTES;
 
@@ -72,6 +76,7 @@ impl Exclude {
 /// Expands command-line paths into inputs; directories are walked honouring
 /// `.gitignore`/`.ignore` and the `exclude` globs, picking `*.yaml`/`*.yml` files. A file
 /// reached twice (named twice, or named and walked) is linted once; `-` is read once.
+#[cfg(feature = "cli")]
 pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &Exclude) -> (Vec<Input>, Vec<PathProblem>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -99,10 +104,12 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, exclude: &Exclude) -> (Vec<I
 }
 
 /// The largest `.gitignore` or `.ignore` runlint lets the walk read.
+#[cfg(feature = "cli")]
 const MAX_IGNORE_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Why a directory's ignore files cannot be read safely: a special file (a FIFO would
 /// block the walk, a device would never end) or one too large.
+#[cfg(feature = "cli")]
 fn unsafe_ignore_file(dir: &Path) -> Option<String> {
     for name in [".gitignore", ".ignore"] {
         let path = dir.join(name);
@@ -118,17 +125,20 @@ fn unsafe_ignore_file(dir: &Path) -> Option<String> {
 }
 
 /// A directory's identity on disk, so a graph of symbolic links is walked once.
+#[cfg(feature = "cli")]
 #[cfg(unix)]
 fn directory_identity(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(path).ok().map(|metadata| (metadata.dev(), metadata.ino()))
 }
 
+#[cfg(feature = "cli")]
 #[cfg(not(unix))]
 fn directory_identity(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(path).ok()
 }
 
+#[cfg(feature = "cli")]
 fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Vec<PathProblem>) {
     if let Some(message) = unsafe_ignore_file(root) {
         errors.push(PathProblem { path: display_path(root), message });
@@ -196,6 +206,7 @@ fn walk(root: &Path, exclude: &Exclude, inputs: &mut Vec<Input>, errors: &mut Ve
 }
 
 /// A walk error as the path it concerns and a short message.
+#[cfg(feature = "cli")]
 fn walk_error(root: &Path, error: &ignore::Error) -> PathProblem {
     match error {
         ignore::Error::Loop { ancestor, child } => PathProblem {
@@ -212,11 +223,13 @@ fn walk_error(root: &Path, error: &ignore::Error) -> PathProblem {
     }
 }
 
+#[cfg(feature = "cli")]
 fn has_yaml_extension(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"))
 }
 
 /// The I/O error under a walk error's wrappers, if that is what it is.
+#[cfg(feature = "cli")]
 fn innermost_io(error: &ignore::Error) -> Option<&std::io::Error> {
     match error {
         ignore::Error::Io(io) => Some(io),

@@ -6,6 +6,7 @@
 
 pub mod assist;
 pub mod catalog;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -15,12 +16,14 @@ pub mod fix;
 mod linter;
 pub mod meta;
 pub mod model;
+#[cfg(feature = "cli")]
 pub mod ordered;
 pub mod plan;
 pub mod render;
 pub mod report;
 pub mod rules;
 pub mod safe_text;
+#[cfg(feature = "cli")]
 pub mod server;
 pub mod severity;
 pub mod source;
