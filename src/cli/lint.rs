@@ -38,6 +38,8 @@ pub(super) struct LintSettings {
     pub threads: usize,
     /// Keep every file's report for `--report`.
     pub keep_reports: bool,
+    /// The paths given, resolved: `--fix` writes only under them.
+    pub given: Vec<PathBuf>,
 }
 
 /// What a run found and did, once every file's output is written.
@@ -112,6 +114,7 @@ pub(super) fn lint_paths(
     {
         let run_errors = path_errors
             .iter()
+            .chain(&run.tally.unwritten)
             .map(|error| PathProblem { path: error.path.clone(), message: error.message.clone() })
             .collect();
         run.written = stream.finish(run_errors);
@@ -148,7 +151,7 @@ fn lint_input(
     // Under `--fix` the report is of the fixed plan: what is left to do.
     let (tally, (bytes, known)) = match settings.fix_mode {
         FixMode::Off => (FixTally::default(), (bytes, None)),
-        mode => fix_input(input, &name, bytes, config, (mode, settings.fix_level))?,
+        mode => fix_input(input, &name, bytes, config, (mode, settings.fix_level), &settings.given),
     };
     let (source, unreadable) = Source::from_bytes(name, bytes);
     let diagnostics = match (unreadable, known) {

@@ -14,6 +14,7 @@ mod explain;
 mod fixing;
 mod lint;
 mod output;
+mod report_path;
 
 pub use args::{Args, ColorChoice, Command, FailLevel};
 pub use fixing::FixMode;
@@ -86,6 +87,16 @@ fn lint_command(args: &Args, color: bool) -> ExitCode {
         run_errors: Vec::new(),
     };
     let fix_mode = args.fix_mode();
+    if let Some(path) = &args.report
+        && let Err(why) = report_path::check(path, &args.paths, args.force)
+    {
+        say(format_args!(
+            "runlint: will not write the report `{}`: {}",
+            safe_text::line(&path.display().to_string()),
+            safe_text::line(&why)
+        ));
+        return ExitCode::from(EXIT_FAILURE);
+    }
     let settings = LintSettings {
         paths: if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() },
         stdin_filename: args.stdin_filename.clone(),
@@ -96,7 +107,9 @@ fn lint_command(args: &Args, color: bool) -> ExitCode {
         verbose: args.verbose,
         threads: thread_count(args.threads, std::thread::available_parallelism().map_or(1, usize::from)),
         keep_reports: args.report.is_some(),
+        given: Vec::new(),
     };
+    let settings = LintSettings { given: fixing::given_paths(&settings.paths), ..settings };
     // Buffered: the formats write many small pieces, and a locked stdout flushes per line.
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     // `--fix` on standard input prints the fixed plan instead of the findings, if the plan
@@ -109,6 +122,14 @@ fn lint_command(args: &Args, color: bool) -> ExitCode {
         let path = safe_text::line(&error.path).into_owned();
         let message = safe_text::line(&error.message).into_owned();
         report_run_error(RunError::Path { path, message });
+    }
+    for error in &run.tally.unwritten {
+        let path = safe_text::line(&error.path).into_owned();
+        let message = safe_text::line(&error.message).into_owned();
+        report_run_error(RunError::Write { path, message });
+    }
+    for (path, note) in &run.tally.notes {
+        say(format_args!("runlint: `{}`: {}", safe_text::line(path), safe_text::line(note)));
     }
     let written = if fix_mode == FixMode::Diff {
         // `--diff` prints the diffs instead of the findings, and writes nothing.
@@ -140,7 +161,7 @@ fn lint_command(args: &Args, color: bool) -> ExitCode {
         ));
         return ExitCode::from(EXIT_FAILURE);
     }
-    let run_failed = !run.path_errors.is_empty() || STDERR_FAILED.load(Ordering::Relaxed);
+    let run_failed = !run.path_errors.is_empty() || !run.tally.unwritten.is_empty() || STDERR_FAILED.load(Ordering::Relaxed);
     if fix_mode == FixMode::Diff {
         let code = match (run_failed, run.tally.diffs.is_empty()) {
             (true, _) => EXIT_FAILURE,

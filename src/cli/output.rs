@@ -20,6 +20,15 @@ pub enum RunError {
         /// Why.
         message: String,
     },
+    /// A fixed plan could not be written.
+    #[error("cannot write `{path}`: {message}")]
+    #[diagnostic(code(runlint::write))]
+    Write {
+        /// The path.
+        path: String,
+        /// Why.
+        message: String,
+    },
     /// The config file could not be read.
     #[error("cannot read the config file `{path}`: {message}")]
     #[diagnostic(code(runlint::config))]
