@@ -7,6 +7,7 @@
 pub mod assist;
 pub mod catalog;
 pub mod cli;
+pub mod clip;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use std::collections::{HashMap, HashSet};
 
 use crate::fix::{Applicability, Edit, Fix};
-use crate::meta::{SYNTAX_ERROR, UNKNOWN_EXERCISE, UNUSED_SUPPRESSION};
+use crate::meta::{INVALID_PLAN, SYNTAX_ERROR, UNKNOWN_EXERCISE, UNUSED_SUPPRESSION};
 use crate::model::Model;
 use crate::rules::{RULES, RuleContext};
 use crate::source::Source;
@@ -105,16 +105,20 @@ fn finding_key(diagnostic: &Diagnostic) -> (&'static str, &str) {
 
 /// Whether `after` has a finding `before` did not (counted by kind and message): a fix
 /// that adds a shape error, a duplicate key or a finding of any rule changed what the
-/// plan means, not only what it spells.
+/// plan means, not only what it spells. While the plan has shape errors the rules do
+/// not run, so only shape errors are compared: a fix that mends the shape lets the
+/// rules speak for the first time.
 fn has_new_finding(before: &[Diagnostic], after: &[Diagnostic]) -> bool {
     if after.iter().any(is_syntax_error) {
         return true;
     }
+    let shape_only = before.iter().any(|d| d.rule == &INVALID_PLAN);
+    let after = after.iter().filter(|d| !shape_only || d.rule == &INVALID_PLAN);
     let mut counts: HashMap<(&str, &str), isize> = HashMap::with_capacity(before.len());
     for diagnostic in before {
         *counts.entry(finding_key(diagnostic)).or_default() += 1;
     }
-    after.iter().any(|diagnostic| {
+    after.into_iter().any(|diagnostic| {
         let count = counts.entry(finding_key(diagnostic)).or_default();
         *count -= 1;
         *count < 0
@@ -135,9 +139,16 @@ pub fn lint_fix(name: &str, text: &str, config: &Config, level: Applicability) -
     let mut current = text.to_owned();
     // The findings of `current`: each pass's check of its result is the next pass's start.
     let mut diagnostics = lint_source(&Source::new(name, current.as_str()), config);
-    let mut outcome =
-        FixOutcome { text: String::new(), edits: Vec::new(), applied: 0, rolled_back: 0, note: None, diagnostics: Vec::new() };
-    let mut applied_keys: HashSet<String> = HashSet::new();
+    let mut outcome = FixOutcome {
+        text: String::new(),
+        edits: Vec::new(),
+        applied: 0,
+        rolled_back: 0,
+        note: None,
+        diagnostics: Vec::new(),
+    };
+    // The fixes applied so far, each with where its finding now starts.
+    let mut applied_here: HashSet<(String, usize)> = HashSet::new();
     let mut left_out: HashSet<String> = HashSet::new();
     // How many of the next pass's fixes to try: all, or half of a pass that failed.
     let mut trying: Option<usize> = None;
@@ -151,9 +162,10 @@ pub fn lint_fix(name: &str, text: &str, config: &Config, level: Applicability) -
             .filter_map(|d| d.fix.as_ref().map(|fix| (d, fix)))
             .filter(|(d, fix)| fix.applies(level) && !left_out.contains(&fix_key(d, fix)))
             .collect();
-        if let Some((_, again)) = offered.iter().find(|(d, fix)| applied_keys.contains(&fix_key(d, fix))) {
+        let offered_again = offered.iter().find(|(d, fix)| applied_here.contains(&(fix_key(d, fix), d.span.start)));
+        if let Some((_, again)) = offered_again {
             outcome.note = Some(format!(
-                "stopped fixing: `{}` was applied and its finding stayed, so it would be applied again",
+                "stopped fixing: the fix to {} was applied and its finding stayed, so it would be applied again",
                 again.message
             ));
             break;
@@ -178,7 +190,8 @@ pub fn lint_fix(name: &str, text: &str, config: &Config, level: Applicability) -
                 let Some(composed) = crate::fix::compose::then(&outcome.edits, &sorted) else { break };
                 outcome.edits = composed;
                 outcome.applied += tried.len();
-                applied_keys.extend(tried.iter().map(|(d, fix)| fix_key(d, fix)));
+                let applied_now = tried.iter().map(|(d, fix)| (fix_key(d, fix), d.span.start));
+                applied_here = moved(applied_here.into_iter().chain(applied_now).collect(), &sorted);
                 current = candidate;
                 diagnostics = after;
                 trying = None;
@@ -195,6 +208,23 @@ pub fn lint_fix(name: &str, text: &str, config: &Config, level: Applicability) -
     outcome.text = current;
     outcome.diagnostics = diagnostics;
     outcome
+}
+
+/// `entries` with each position moved as `edits` (sorted, apart) move the text: past
+/// every edit that ends at or before it. One pass over both, sorted by position.
+fn moved(mut entries: Vec<(String, usize)>, edits: &[Edit]) -> HashSet<(String, usize)> {
+    entries.sort_by_key(|(_, position)| *position);
+    let mut shift: isize = 0;
+    let mut edits = edits.iter().peekable();
+    entries
+        .into_iter()
+        .map(|(key, position)| {
+            while let Some(edit) = edits.next_if(|edit| edit.span.end <= position) {
+                shift += edit.text.len() as isize - (edit.span.end - edit.span.start) as isize;
+            }
+            (key, position.saturating_add_signed(shift))
+        })
+        .collect()
 }
 
 /// The fixes of one pass: those that apply at `level` and do not overlap, in file order.

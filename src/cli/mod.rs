@@ -161,7 +161,8 @@ fn lint_command(args: &Args, color: bool) -> ExitCode {
         ));
         return ExitCode::from(EXIT_FAILURE);
     }
-    let run_failed = !run.path_errors.is_empty() || !run.tally.unwritten.is_empty() || STDERR_FAILED.load(Ordering::Relaxed);
+    let run_failed =
+        !run.path_errors.is_empty() || !run.tally.unwritten.is_empty() || STDERR_FAILED.load(Ordering::Relaxed);
     if fix_mode == FixMode::Diff {
         let code = match (run_failed, run.tally.diffs.is_empty()) {
             (true, _) => EXIT_FAILURE,

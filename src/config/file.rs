@@ -135,10 +135,13 @@ impl Reader<'_> {
             return;
         }
         // The config's text and names go to the terminal: control characters are escaped.
-        let shown = DisplayText::of(self.text);
+        // Long lines are cut around the mistake first: the snippet stays small, and no
+        // column is past what the renderer can count.
+        let (clipped, clipped_span) = crate::clip::clip_lines(self.text, span.clone());
+        let shown = DisplayText::of(&clipped);
         let (text, start, end) = match &shown {
-            Some(shown) => (shown.text.clone(), shown.map(span.start), shown.map(span.end)),
-            None => (self.text.to_owned(), span.start, span.end),
+            Some(shown) => (shown.text.clone(), shown.map(clipped_span.start), shown.map(clipped_span.end)),
+            None => (clipped, clipped_span.start, clipped_span.end),
         };
         self.errors.push(ConfigError {
             message: safe_text::line(&message).into_owned(),
@@ -185,8 +188,16 @@ impl Reader<'_> {
             match key.get_ref().as_str() {
                 "exclude" => {
                     let globs = self.exclude(value);
-                    // Every glob was checked one by one above, so the set builds.
-                    config.exclude = crate::discover::Exclude::new(base, &globs).unwrap_or_default();
+                    config.exclude = match crate::discover::Exclude::new(base, &globs) {
+                        Ok(exclude) => exclude,
+                        Err(error) => {
+                            // Each glob built alone, but not all together (a set has a size
+                            // limit): an `exclude` silently dropped would lint the archive.
+                            let message = format!("the `exclude` globs cannot be used together: {error}");
+                            self.error(value.span.clone(), message, "these globs", None);
+                            crate::discover::Exclude::default()
+                        }
+                    };
                 }
                 "rules" => config.rules = self.rules(value),
                 "exercises" => self.exercises(value, &mut config),
@@ -204,7 +215,10 @@ impl Reader<'_> {
         let mut globs = Vec::new();
         for item in items {
             match &item.value {
-                TomlValue::Str(glob) => match globset::Glob::new(glob) {
+                // Built as a set of one: a glob can parse and still be too large to match.
+                TomlValue::Str(glob) => match globset::Glob::new(glob)
+                    .and_then(|parsed| globset::GlobSetBuilder::new().add(parsed).build())
+                {
                     Ok(_) => globs.push(glob.clone()),
                     Err(error) => {
                         self.error(item.span.clone(), format!("bad glob `{glob}`: {error}"), "this glob", None)

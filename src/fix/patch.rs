@@ -67,7 +67,7 @@ fn changes(original: &str, lines: &LineIndex, edits: &[Edit]) -> Vec<Change> {
             } else {
                 lines.end(lines.line_of(cursor))
             };
-            match edits.next_if(|next| next.span.start < end) {
+            match edits.next_if(|next| next.span.start < end || end >= original.len()) {
                 Some(next) => edit = next,
                 None => break end,
             }

@@ -25,7 +25,8 @@ pub fn fit(text: &str, edit: &Edit) -> Edit {
     // Trailing spaces, line breaks and the next line's indentation are not the value's.
     let content = replaced.trim_end_matches([' ', '\t', '\n', '\r']);
     let span = Span::new(edit.span.start, edit.span.start + content.len());
-    let in_block = text.get(..edit.span.start).is_some_and(|before| before.trim_end_matches([' ', '\t']).ends_with('\n'));
+    let in_block =
+        text.get(..edit.span.start).is_some_and(|before| before.trim_end_matches([' ', '\t']).ends_with('\n'));
     let value = if in_block || is_plain_safe(&edit.text) { edit.text.clone() } else { quoted(&edit.text) };
     Edit { span, text: value }
 }
