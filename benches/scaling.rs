@@ -92,7 +92,7 @@ fn response(from_server: &Receiver<Outgoing>, id: i32) -> bool {
         if let Outgoing::Message(Message::Response(response)) = from_server.recv().unwrap()
             && response.id == id.into()
         {
-            return response.error.is_none();
+            return response.response_result.is_ok();
         }
     }
 }

@@ -32,4 +32,4 @@ pub mod suppress;
 pub mod tags;
 pub mod yaml;
 
-pub use linter::{FixOutcome, lint_fix, lint_model, lint_source, sort_by_position};
+pub use linter::{FixOutcome, lint_fix, lint_fix_from, lint_model, lint_source, sort_by_position};

@@ -136,9 +136,21 @@ fn fix_key(diagnostic: &Diagnostic, fix: &Fix) -> String {
 /// otherwise it is halved until the fix at fault is found and left out. A fix applied in
 /// an earlier pass that is offered again (its finding stayed) stops fixing, with a note.
 pub fn lint_fix(name: &str, text: &str, config: &Config, level: Applicability) -> FixOutcome {
+    let diagnostics = lint_source(&Source::new(name, text), config);
+    lint_fix_from(name, text, diagnostics, config, level)
+}
+
+/// [`lint_fix`] for a text whose findings are already known (an editor's analysis).
+pub fn lint_fix_from(
+    name: &str,
+    text: &str,
+    diagnostics: Vec<Diagnostic>,
+    config: &Config,
+    level: Applicability,
+) -> FixOutcome {
     let mut current = text.to_owned();
     // The findings of `current`: each pass's check of its result is the next pass's start.
-    let mut diagnostics = lint_source(&Source::new(name, current.as_str()), config);
+    let mut diagnostics = diagnostics;
     let mut outcome = FixOutcome {
         text: String::new(),
         edits: Vec::new(),

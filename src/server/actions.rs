@@ -100,6 +100,9 @@ pub struct Kinds {
     pub fix_all: bool,
 }
 
+/// The most findings whose actions one request prepares.
+const MAX_FINDINGS_PER_REQUEST: usize = 100;
+
 /// The document as analysed, as the actions need it.
 pub struct Document<'a> {
     /// Its text.
@@ -122,7 +125,12 @@ pub fn actions<'d>(
     let first = source.line_start(source.line_of(wanted.start)).unwrap_or(0);
     let last_line = source.line_of(wanted.end);
     let last = source.line_start(last_line).map_or(source.len(), |start| start + source.line_text(last_line).len());
-    let touching = diagnostics.iter().filter(|d| kinds.quick_fixes && d.span.start <= last && first <= d.span.end);
+    // Bounded work per request: a range over the whole document gets the actions of its
+    // first findings, as many as a menu can show.
+    let touching = diagnostics
+        .iter()
+        .filter(|d| kinds.quick_fixes && d.span.start <= last && first <= d.span.end)
+        .take(MAX_FINDINGS_PER_REQUEST);
     let mut actions = Vec::new();
     for diagnostic in touching {
         let fix = diagnostic.fix.as_ref();
@@ -216,7 +224,7 @@ fn fix_all<'d>(source: &Source, config: &Config, diagnostics: &[Diagnostic]) -> 
     if !safe {
         return None;
     }
-    let outcome = crate::lint_fix(source.name(), source.text(), config, Applicability::Safe);
+    let outcome = crate::lint_fix_from(source.name(), source.text(), diagnostics.to_vec(), config, Applicability::Safe);
     let edit = minimal_edit(source.text(), &outcome.text)?;
     let title = format!("Fix all safe runlint problems ({})", crate::render::plural(outcome.applied, "fix", "fixes"));
     Some(Action { title, kind: ActionKind::FixAll, diagnostic: None, edits: vec![edit], preferred: false })
