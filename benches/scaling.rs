@@ -29,11 +29,15 @@ fn fixable_plan(weeks: u32) -> String {
 
 /// One Monday of `sessions` sessions: heavy lifts and intervals, 10 minutes apart.
 fn crowded_day(sessions: usize) -> String {
-    let mut text = String::from("plan: Crowded\nathlete: {level: advanced, strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n");
+    let mut text = String::from(
+        "plan: Crowded\nathlete: {level: advanced, strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n",
+    );
     for index in 0..sessions {
         let at = format!("{:02}:{:02}", (index / 6) % 24, (index % 6) * 10);
         if index % 2 == 0 {
-            text.push_str(&format!("        - strength: Heavy\n          at: \"{at}\"\n          exercises: [back squat: 3x5 @ 85%]\n"));
+            text.push_str(&format!(
+                "        - strength: Heavy\n          at: \"{at}\"\n          exercises: [back squat: 3x5 @ 85%]\n"
+            ));
         } else {
             text.push_str(&format!("        - run: intervals\n          at: \"{at}\"\n          km: 8\n"));
         }
@@ -43,7 +47,9 @@ fn crowded_day(sessions: usize) -> String {
 
 /// One session of `exercises` exercises, every one misspelt.
 fn long_session(exercises: usize) -> String {
-    let mut text = String::from("plan: Long\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises:\n");
+    let mut text = String::from(
+        "plan: Long\nathlete: {strength_weeks: 20}\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises:\n",
+    );
     for _ in 0..exercises {
         text.push_str("          - dead bugg: 2x8 each\n");
     }
@@ -122,7 +128,8 @@ fn server_requests(c: &mut Criterion) {
             response(&from_server, id)
         };
         let at = json!({"textDocument": {"uri": uri}, "position": {"line": middle, "character": 14}});
-        group.bench_function(BenchmarkId::new("hover", weeks), |b| b.iter(|| request("textDocument/hover", at.clone())));
+        group
+            .bench_function(BenchmarkId::new("hover", weeks), |b| b.iter(|| request("textDocument/hover", at.clone())));
         group.bench_function(BenchmarkId::new("completion", weeks), |b| {
             b.iter(|| request("textDocument/completion", at.clone()))
         });

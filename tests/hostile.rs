@@ -370,5 +370,9 @@ fn a_glob_too_large_for_the_set_is_a_config_error_not_a_dropped_exclude() {
     std::fs::write(dir.path().join("archive/plan.yaml"), VALID).unwrap();
     let output = common::runlint_in(dir.path()).arg(".").output().unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stdout));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("bad glob"), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("bad glob"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
