@@ -123,6 +123,9 @@ struct Reader<'t> {
     more_errors: usize,
 }
 
+/// The longest message shown for one config mistake, in characters.
+const MAX_MESSAGE_CHARS: usize = 300;
+
 /// The most config mistakes reported one by one.
 const MAX_ERRORS: usize = 50;
 
@@ -142,6 +145,11 @@ impl Reader<'_> {
         let (text, start, end) = match &shown {
             Some(shown) => (shown.text.clone(), shown.map(clipped_span.start), shown.map(clipped_span.end)),
             None => (clipped, clipped_span.start, clipped_span.end),
+        };
+        // A message quotes the config (a glob, a key): a quote of megabytes is cut.
+        let message = match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+            Some((cut, _)) => format!("{}…", message.get(..cut).unwrap_or("")),
+            None => message,
         };
         self.errors.push(ConfigError {
             message: safe_text::line(&message).into_owned(),
