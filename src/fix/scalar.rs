@@ -80,6 +80,7 @@ mod tests {
         let literal = "- name: |\n    calf\n    rasie\n  sets: 2\n";
         assert_eq!(fitted(literal, "calf\n    rasie\n  ", "calf raise"), "- name: |\n    calf raise\n  sets: 2\n");
         assert_eq!(fitted("[a, bb]\n", "bb", "x: y"), "[a, \"x: y\"]\n");
-        assert_eq!(fitted("k: v\n", "", "x"), "k: v\n");
+        // An insertion is not a replacement: it stays as it is.
+        assert_eq!(fitted("k: v\n", "", "x"), "xk: v\n");
     }
 }
