@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures runlint in one run and writes the figures to target/bench/results.md:
 #   - criterion stages on the 1,000-plan corpus (parse-only, parse + lowering, full lint)
-#     and plan-length scaling (16/32/64/128 weeks);
+#     and plan-length scaling (16/32/64/128 weeks); growth at 1x/2x/4x on every path
+#     (lint, fix, diff, a crowded day, a long session, server requests: benches/scaling.rs);
 #   - whole process: one 16-week plan (what an editor pays on save) beside `--list-rules`
 #     (start-up alone); 1,000 plans with 1 and 2 threads; peak memory on a 20 MB plan;
 #   - output-heavy runs: 1,000 plans with about 29 findings each in every format, with 1
@@ -36,6 +37,7 @@ big=$(ls "$out"/big/*.yaml)
 echo "--- criterion (stages, scaling)"
 cargo bench --quiet --bench lint -- --noplot >"$out/criterion.log" 2>&1 || { cat "$out/criterion.log"; exit 1; }
 cargo bench --quiet --bench server -- --noplot >"$out/criterion-server.log" 2>&1 || { cat "$out/criterion-server.log"; exit 1; }
+cargo bench --quiet --bench scaling -- --noplot >"$out/criterion-scaling.log" 2>&1 || { cat "$out/criterion-scaling.log"; exit 1; }
 
 echo "--- language server memory"
 python3 scripts/server-memory.py "$runlint" "$out/corpus16" 50 > "$out/server-memory.json"

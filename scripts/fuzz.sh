@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs both fuzz targets side by side for SECONDS (default 60), seeded from fixtures/ and
+# Runs the fuzz targets side by side for SECONDS (default 60), seeded from fixtures/ and
 # examples/, and prints how many executions ran clean. Needs cargo-fuzz (installed if
 # missing); the stable toolchain is told to accept the fuzzer's unstable flags with
 # RUSTC_BOOTSTRAP=1. No sanitizer: runlint is safe Rust, so the fuzzer hunts panics,
@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 export RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
-mkdir -p fuzz/corpus/lint_bytes fuzz/corpus/lint_structured target/fuzz-logs
+mkdir -p fuzz/corpus/lint_bytes fuzz/corpus/lint_structured fuzz/corpus/fix_bytes fuzz/corpus/server_reader target/fuzz-logs
 find fixtures examples -name '*.yaml' -exec cp {} fuzz/corpus/lint_bytes/ \;
-targets=(lint_bytes lint_structured)
+find fixtures examples -name '*.yaml' -exec cp {} fuzz/corpus/fix_bytes/ \;
+targets=(lint_bytes lint_structured fix_bytes server_reader)
 for target in "${targets[@]}"; do
   cargo fuzz build --release --sanitizer none "$target"
 done

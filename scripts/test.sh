@@ -5,6 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export INSTA_UPDATE=no
+# tests/patches.rs applies `--diff` with the two tools that read patches.
+missing=()
+command -v git >/dev/null 2>&1 || missing+=(git)
+command -v patch >/dev/null 2>&1 || missing+=(patch)
+if [ ${#missing[@]} -gt 0 ]; then
+  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}") >/dev/null
+fi
 cargo test --locked --all-targets "$@"
 if [ "${RUNLINT_SKIP_CONSUMERS:-0}" != 1 ]; then
   scripts/consumers.sh

@@ -8,6 +8,7 @@ pub mod assist;
 pub mod catalog;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod clip;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
@@ -34,4 +35,4 @@ pub mod suppress;
 pub mod tags;
 pub mod yaml;
 
-pub use linter::{FixOutcome, lint_fix, lint_model, lint_source, sort_by_position};
+pub use linter::{FixOutcome, lint_fix, lint_fix_from, lint_model, lint_source, sort_by_position};

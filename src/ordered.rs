@@ -28,7 +28,10 @@ where
     for _ in 0..window {
         let _ = return_ticket.send(());
     }
-    let (sender, receiver) = crossbeam_channel::unbounded::<(usize, R)>();
+    let (sender, receiver) = crossbeam_channel::unbounded::<(usize, std::thread::Result<R>)>();
+    // A panic in `work` is a bug: it reaches the caller as a panic, never as a run that
+    // waits forever for the result that will not come.
+    let mut failure = None;
     std::thread::scope(|scope| {
         let mut started = 0;
         for _ in 0..threads {
@@ -38,7 +41,9 @@ where
                 while take_ticket.recv().is_ok() {
                     let index = next_item.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(index) else { break };
-                    if sender.send((index, work(item))).is_err() {
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item)));
+                    let failed = result.is_err();
+                    if sender.send((index, result)).is_err() || failed {
                         break;
                     }
                 }
@@ -53,6 +58,13 @@ where
         let mut waiting = BTreeMap::new();
         let mut expected = 0;
         for (index, result) in &receiver {
+            let result = match result {
+                Ok(result) => result,
+                Err(panic) => {
+                    failure = Some(panic);
+                    break;
+                }
+            };
             waiting.insert(index, result);
             while let Some(result) = waiting.remove(&expected) {
                 consume(result);
@@ -65,7 +77,11 @@ where
         }
         // Workers still waiting for a ticket see the channel close and stop.
         drop(return_ticket);
+        drop(receiver);
     });
+    if let Some(panic) = failure {
+        std::panic::resume_unwind(panic);
+    }
 }
 
 #[cfg(test)]

@@ -226,3 +226,57 @@ fn a_cr_only_plan_gets_its_exercise_in_the_right_list() {
     assert!(!fixed.text.contains('\n'), "the line ends stay CR");
     assert_eq!(count(&fixed.text, "calf-work-missing", true), 0);
 }
+
+/// The unknown-exercise fixture with one misspelt name written in another scalar style.
+fn with_misspelt_name(style: &str) -> String {
+    read(&root().join("fixtures/unknown-exercise/invalid.yaml")).replace(
+        "            - single leg calf raisse: 2x12 each  # expect: unknown-exercise\n",
+        &format!("            - name: {style}\n              sets: 2\n              reps: 12\n"),
+    )
+}
+
+#[test]
+fn a_rename_lands_on_the_name_in_every_scalar_style() {
+    let config = all_rules_config();
+    let styles = [
+        (">-\n                single leg calf raisse", ">-\n                single-leg calf raise"),
+        ("|\n                single leg calf raisse", "|\n                single-leg calf raise"),
+        (">\n                single leg\n                calf raisse", ">\n                single-leg calf raise"),
+        ("\"single leg calf raisse\"", "\"single-leg calf raise\""),
+        ("'single leg calf raisse'", "'single-leg calf raise'"),
+        ("single leg calf raisse", "single-leg calf raise"),
+    ];
+    for (written, expected) in styles {
+        let fixed = lint_fix("plan.yaml", &with_misspelt_name(written), &config, Applicability::Safe);
+        assert_eq!(fixed.rolled_back, 0, "{written}");
+        assert!(
+            fixed.text.contains(&format!("- name: {expected}\n              sets: 2\n              reps: 12\n")),
+            "{written}:\n{}",
+            fixed.text
+        );
+        let flow = with_misspelt_name(written)
+            .replace("- reverse lunge: 2x8 each\n", "- {name: reverse lungee, sets: 2, reps: 8}\n");
+        let fixed = lint_fix("plan.yaml", &flow, &config, Applicability::Safe);
+        assert!(fixed.text.contains("{name: reverse lunge, sets: 2, reps: 8}"), "{}", fixed.text);
+    }
+}
+
+#[test]
+fn a_rename_that_would_make_a_duplicate_key_is_left_out() {
+    let plan = "plan: x\nweeks:\n  - week: 1\n    days:\n      mon:\n        strength: Legs\n        exercises: [squat]\n        exercies: [dead bug]\n";
+    let fixed = lint_fix("plan.yaml", plan, &all_rules_config(), Applicability::Safe);
+    assert_eq!((fixed.applied, fixed.rolled_back, fixed.text.as_str()), (0, 1, plan));
+}
+
+#[test]
+fn a_fix_whose_finding_stays_is_applied_once_and_stops_with_a_note() {
+    // The config makes the exercise the calf fix adds a core exercise: adding it never
+    // removes the finding.
+    let config_text = "[exercises]\n\"single-leg calf raise\" = { tags = [\"core\", \"isometric\"] }\n";
+    let config = runlint::config::parse("runlint.toml", config_text, Path::new(".")).unwrap();
+    let text = read(&root().join("fixtures/calf-work-missing/invalid.yaml"));
+    let fixed = lint_fix("plan.yaml", &text, &config, Applicability::Unsafe);
+    let added = fixed.text.matches("single-leg calf raise").count() - text.matches("single-leg calf raise").count();
+    assert!(added <= text.matches("strength:").count(), "{added} calf raises added:\n{}", fixed.text);
+    assert!(fixed.note.as_deref().is_some_and(|note| note.contains("applied again")), "{:?}", fixed.note);
+}

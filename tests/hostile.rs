@@ -346,3 +346,34 @@ fn a_hostile_file_name_and_plan_text_stay_inert_in_every_format() {
         );
     }
 }
+
+#[test]
+fn a_config_mistake_past_column_65535_is_shown_around_the_mistake() {
+    let dir = tempfile::tempdir().unwrap();
+    let globs = vec!["\"a\""; 20_000].join(",");
+    std::fs::write(dir.path().join("runlint.toml"), format!("exclude = [{globs}, 3]\n")).unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), VALID).unwrap();
+    for format in ["human", "json"] {
+        let output = common::runlint_in(dir.path()).args(["--format", format, "plan.yaml"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{format}: {}", String::from_utf8_lossy(&output.stderr));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("must be a glob string") && stderr.len() < 4000, "{stderr}");
+    }
+}
+
+#[test]
+fn a_glob_too_large_for_the_set_is_a_config_error_not_a_dropped_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    // Each `?` is a Unicode class in the compiled set: 300,000 of them are over its limit.
+    let huge = "?".repeat(300_000);
+    std::fs::write(dir.path().join("runlint.toml"), format!("exclude = [\"archive/**\", \"{huge}\"]\n")).unwrap();
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    std::fs::write(dir.path().join("archive/plan.yaml"), VALID).unwrap();
+    let output = common::runlint_in(dir.path()).arg(".").output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("bad glob"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -567,3 +567,20 @@ fn the_editor_recipes_in_the_docs_are_the_files_the_editor_tests_run() {
         assert!(!docs.contains(untested), "an untested recipe is back in the docs: {untested}");
     }
 }
+
+#[test]
+fn a_request_cancelled_while_it_waited_is_answered_as_cancelled_without_work() {
+    let uri = "file:///cancel/plan.yaml";
+    let open = json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": PLAN}}});
+    let hover = |id: i64| {
+        json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": uri}, "position": {"line": 12, "character": 16}}})
+    };
+    let cancel = json!({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 41}});
+    let mut client = Client::start_with(json!({}), &[open, hover(41), cancel, hover(42)]);
+    let cancelled = client.receive_response(41);
+    assert_eq!(cancelled["error"]["code"], -32800, "{cancelled}");
+    let answered = client.receive_response(42);
+    assert!(answered.get("error").is_none(), "{answered}");
+}

@@ -101,6 +101,10 @@ pub struct Args {
     #[arg(long, value_name = "FILE.html")]
     pub report: Option<PathBuf>,
 
+    /// Let `--report` replace a file that is not an earlier report (never a plan).
+    #[arg(long, requires = "report")]
+    pub force: bool,
+
     /// Skip named YAML files that have no top-level `weeks:` key, as a directory walk
     /// does (for hooks that pass every staged YAML file).
     #[arg(long)]

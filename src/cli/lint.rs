@@ -2,6 +2,7 @@
 //! file's output in file order.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -36,6 +37,8 @@ pub(super) struct LintSettings {
     pub add_suppressions: bool,
     /// The paths as given, to name in "no plans found".
     pub shown_paths: String,
+    /// The paths given, resolved: `--fix` writes only under them.
+    pub given: Vec<PathBuf>,
 }
 
 /// One place the findings go: a format, how it is rendered, and where it is written.
@@ -147,6 +150,7 @@ pub(super) fn lint_paths(
         }
         let run_errors = path_errors
             .iter()
+            .chain(&run.tally.unwritten)
             .map(|error| PathProblem { path: error.path.clone(), message: error.message.clone() })
             .collect();
         run.written = stream.finish(run_errors);
@@ -189,7 +193,7 @@ fn lint_input(input: &Input, config: &Config, settings: &LintSettings) -> Result
     // Under `--fix` the report is of the fixed plan: what is left to do.
     let (tally, (bytes, known)) = match settings.fix_mode {
         FixMode::Off => (FixTally::default(), (bytes, None)),
-        mode => fix_input(input, &name, bytes, config, (mode, settings.fix_level))?,
+        mode => fix_input(input, &name, bytes, config, (mode, settings.fix_level), &settings.given),
     };
     let (source, unreadable) = Source::from_bytes(name, bytes);
     let diagnostics = match (unreadable, known) {

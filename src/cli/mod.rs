@@ -21,6 +21,7 @@ mod generate;
 mod init;
 mod lint;
 mod output;
+mod report_path;
 mod settings;
 mod suppressing;
 mod terminal_text;
@@ -169,6 +170,16 @@ fn lint_command(args: &Args, color: bool, mut configs: Configs) -> ExitCode {
         run_errors: Vec::new(),
     };
     let fix_mode = args.fix_mode();
+    if let Some(path) = &args.report
+        && let Err(why) = report_path::check(path, &args.paths, args.force)
+    {
+        say(format_args!(
+            "runlint: will not write the report `{}`: {}",
+            safe_text::line(&path.display().to_string()),
+            safe_text::line(&why)
+        ));
+        return ExitCode::from(EXIT_FAILURE);
+    }
     let settings = LintSettings {
         fix_mode,
         fix_level: args.fix_level(),
@@ -178,6 +189,7 @@ fn lint_command(args: &Args, color: bool, mut configs: Configs) -> ExitCode {
         keep_reports: args.report.is_some(),
         add_suppressions: args.add_suppressions,
         shown_paths: paths.iter().map(|path| discover::display_path(path)).collect::<Vec<_>>().join(" "),
+        given: fixing::given_paths(&paths),
     };
     // `--fix` on standard input prints the fixed plan instead of the findings, if the plan
     // could be fixed at all: the findings wait in memory until that is known.
@@ -198,6 +210,14 @@ fn lint_command(args: &Args, color: bool, mut configs: Configs) -> ExitCode {
         }
         let message = safe_text::line(&error.message).into_owned();
         report_run_error(RunError::Path { path, message });
+    }
+    for error in &run.tally.unwritten {
+        let path = safe_text::line(&error.path).into_owned();
+        let message = safe_text::line(&error.message).into_owned();
+        report_run_error(RunError::Write { path, message });
+    }
+    for (path, note) in &run.tally.notes {
+        say(format_args!("runlint: `{}`: {}", safe_text::line(path), safe_text::line(note)));
     }
     let written = if fix_mode == FixMode::Diff {
         // `--diff` prints the diffs instead of the findings, and writes nothing.
@@ -232,7 +252,8 @@ fn lint_command(args: &Args, color: bool, mut configs: Configs) -> ExitCode {
         report_run_error(RunError::Output { path, message: discover::describe_io_error(&error) });
         return ExitCode::from(EXIT_FAILURE);
     }
-    let run_failed = !run.path_errors.is_empty() || STDERR_FAILED.load(Ordering::Relaxed);
+    let run_failed =
+        !run.path_errors.is_empty() || !run.tally.unwritten.is_empty() || STDERR_FAILED.load(Ordering::Relaxed);
     if fix_mode == FixMode::Diff {
         let code = match (run_failed, run.tally.diffs.is_empty() || args.exit_zero) {
             (true, _) => EXIT_FAILURE,

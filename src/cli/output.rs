@@ -26,6 +26,14 @@ pub enum RunError {
         /// Why.
         message: String,
     },
+    /// A fixed plan could not be written.
+    #[error("cannot write `{path}`: {message}")]
+    Write {
+        /// The path.
+        path: String,
+        /// Why.
+        message: String,
+    },
     /// The paths hold no plan at all.
     #[error("no plans found in `{paths}`")]
     NoPlans {
@@ -90,11 +98,13 @@ pub(super) fn report_run_error(error: RunError) {
 
 /// A mistake in a config file, with the file's lines around it, as a finding is shown.
 pub(super) fn report_config_error(error: &ConfigError, text: &str) {
-    let shown = DisplayText::of(text);
-    let range = error.range();
+    // Long lines are cut around the mistake first: the snippet stays small whatever the
+    // config holds.
+    let (clipped, range) = crate::clip::clip_lines(text, error.range());
+    let shown = DisplayText::of(&clipped);
     let (text, start, end) = match &shown {
         Some(shown) => (shown.text.as_str(), shown.map(range.start), shown.map(range.end)),
-        None => (text, range.start, range.end),
+        None => (clipped.as_str(), range.start, range.end),
     };
     let label = SnippetLabel::primary((), start..end).with_message(error.label());
     let mut snippet = Snippet::error().with_message(error.message()).with_labels(vec![label]);

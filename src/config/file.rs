@@ -137,6 +137,9 @@ struct Reader<'t> {
     more_errors: usize,
 }
 
+/// The longest message shown for one config mistake, in characters.
+const MAX_MESSAGE_CHARS: usize = 300;
+
 /// The most config mistakes reported one by one.
 const MAX_ERRORS: usize = 50;
 
@@ -148,6 +151,11 @@ impl Reader<'_> {
             self.more_errors += 1;
             return;
         }
+        // A message quotes the config (a glob, a key): a quote of megabytes is cut.
+        let message = match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+            Some((cut, _)) => format!("{}…", message.get(..cut).unwrap_or("")),
+            None => message,
+        };
         self.errors.push(ConfigError {
             file: safe_text::line(self.name).into_owned(),
             message: safe_text::line(&message).into_owned(),
@@ -192,8 +200,16 @@ impl Reader<'_> {
             match key.get_ref().as_str() {
                 "exclude" => {
                     let globs = self.exclude(value);
-                    // Every glob was checked one by one above, so the set builds.
-                    config.exclude = crate::discover::Exclude::new(base, &globs).unwrap_or_default();
+                    config.exclude = match crate::discover::Exclude::new(base, &globs) {
+                        Ok(exclude) => exclude,
+                        Err(error) => {
+                            // Each glob built alone, but not all together (a set has a size
+                            // limit): an `exclude` silently dropped would lint the archive.
+                            let message = format!("the `exclude` globs cannot be used together: {error}");
+                            self.error(value.span.clone(), message, "these globs", None);
+                            crate::discover::Exclude::default()
+                        }
+                    };
                 }
                 "rules" => config.rules = self.rules(value),
                 "exercises" => self.exercises(value, &mut config),
@@ -211,7 +227,10 @@ impl Reader<'_> {
         let mut globs = Vec::new();
         for item in items {
             match &item.value {
-                TomlValue::Str(glob) => match globset::Glob::new(glob) {
+                // Built as a set of one: a glob can parse and still be too large to match.
+                TomlValue::Str(glob) => match globset::Glob::new(glob)
+                    .and_then(|parsed| globset::GlobSetBuilder::new().add(parsed).build())
+                {
                     Ok(_) => globs.push(glob.clone()),
                     Err(error) => {
                         self.error(item.span.clone(), format!("bad glob `{glob}`: {error}"), "this glob", None)

@@ -9,15 +9,23 @@ use super::{Applicability, Edit, Fix};
 /// The edits of the fixes that apply at `level`, without overlaps (the first fix in the
 /// file wins; the others wait for the next pass), and how many fixes they come from.
 pub fn applicable_edits<'f>(fixes: impl IntoIterator<Item = &'f Fix>, level: Applicability) -> (Vec<Edit>, usize) {
-    let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|fix| fix.applies(level)).collect();
-    fixes.sort_by_key(|fix| fix.edits.iter().map(|edit| edit.span.start).min().unwrap_or(0));
+    let fixes: Vec<&Fix> = fixes.into_iter().collect();
+    let chosen = applicable_fixes(fixes.iter().copied(), level);
+    let edits = chosen.iter().filter_map(|&index| fixes.get(index)).flat_map(|fix| fix.edits.iter().cloned()).collect();
+    (edits, chosen.len())
+}
+
+/// The positions (in `fixes`) of the fixes that apply at `level` without overlapping, in
+/// file order: the first fix in the file wins, the others wait for the next pass.
+pub fn applicable_fixes<'f>(fixes: impl IntoIterator<Item = &'f Fix>, level: Applicability) -> Vec<usize> {
+    let mut fixes: Vec<(usize, &Fix)> = fixes.into_iter().enumerate().filter(|(_, fix)| fix.applies(level)).collect();
+    fixes.sort_by_key(|(_, fix)| fix.edits.iter().map(|edit| edit.span.start).min().unwrap_or(0));
     // The chosen edits' ranges by start; an insertion counts as one byte wide, so two
     // insertions at one place do not both apply.
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let reach = |edit: &Edit| edit.span.end.max(edit.span.start + 1);
     let mut chosen = Vec::new();
-    let mut count = 0;
-    for fix in fixes {
+    for (index, fix) in fixes {
         let overlaps = fix
             .edits
             .iter()
@@ -28,10 +36,9 @@ pub fn applicable_edits<'f>(fixes: impl IntoIterator<Item = &'f Fix>, level: App
         for edit in &fix.edits {
             taken.insert(edit.span.start, reach(edit));
         }
-        chosen.extend(fix.edits.iter().cloned());
-        count += 1;
+        chosen.push(index);
     }
-    (chosen, count)
+    chosen
 }
 
 /// `text` with non-overlapping `edits` applied, written front to back in one pass;

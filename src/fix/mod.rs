@@ -4,23 +4,16 @@
 //! order mark stay as they were.
 
 mod apply;
+pub mod compose;
 mod insert;
+mod patch;
+mod scalar;
 mod write;
 
-pub use apply::{applicable_edits, apply_edits};
+pub use apply::{applicable_edits, applicable_fixes, apply_edits};
+pub use patch::unified_diff;
+pub use scalar::fit;
 pub use write::write_atomically;
-
-/// A unified diff of a plan before and after fixing, with the file's name on both sides;
-/// it goes to a terminal, so each line's control characters are shown escaped.
-pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
-    let name = crate::safe_text::line(name.trim_start_matches('/'));
-    let diff = similar::TextDiff::from_lines(before, after)
-        .unified_diff()
-        .context_radius(2)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
-        .to_string();
-    diff.lines().map(|line| format!("{}\n", crate::safe_text::line(line.trim_end_matches('\r')))).collect()
-}
 
 use serde::Serialize;
 

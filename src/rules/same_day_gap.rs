@@ -1,6 +1,8 @@
 //! `same-day-gap`: a heavy session and a hard run too close together on one day.
 
 use super::RuleContext;
+use std::collections::HashMap;
+
 use crate::model::{Model, SessionView};
 use crate::plan::SessionKind;
 use crate::plan::load::Number;
@@ -20,42 +22,58 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let min_minutes = min_hours * 60.0;
     let at_least = hours_text(min_hours);
     for week in &model.weeks {
-        for heavy in week.sessions.iter().filter(|s| s.is_heavy && s.is_lower_body) {
-            let Some(heavy_at) = &heavy.session.at else {
-                continue;
-            };
-            for run in week.sessions.iter().filter(|s| s.is_hard_run && s.day_number == heavy.day_number) {
-                let Some(run_at) = &run.session.at else {
-                    continue;
-                };
-                let gap = heavy_at.value.abs_diff(run_at.value);
-                if f64::from(gap) >= min_minutes {
-                    continue;
-                }
-                let (earlier, later) =
-                    if heavy_at.value <= run_at.value { (heavy_at, run_at) } else { (run_at, heavy_at) };
-                let run_first = later != run_at;
-                let later_session = if run_first { heavy } else { run };
-                let message = format!("heavy session and {} only {} apart", run_kind(run), hours(gap));
-                // The advice keeps the order the plan has when it is the better one.
-                let help = if run_first {
-                    format!(
-                        "keep the run first and leave at least {at_least} before the lift, or move the lift to another day"
-                    )
-                } else {
-                    format!(
-                        "run first and leave at least {at_least} before the lift, or move the lift to a day that is not the eve of a hard run"
-                    )
-                };
-                let finding = cx
-                    .session_finding(later_session, message)
-                    .with_span(later.span)
-                    .with_span_label(format!("{} after the other session", hours(gap)))
-                    .with_label(earlier.span, "first session")
-                    .with_help(help.as_str());
-                cx.report(finding);
+        // Each heavy session is compared with the nearest hard run of its day only: one
+        // finding per session, however many runs the day holds.
+        let mut runs_by_day: HashMap<u64, Vec<(u32, &SessionView<'_>)>> = HashMap::new();
+        for run in week.sessions.iter().filter(|s| s.is_hard_run) {
+            if let Some(at) = &run.session.at {
+                runs_by_day.entry(run.day_number).or_default().push((at.value, run));
             }
         }
+        for runs in runs_by_day.values_mut() {
+            runs.sort_by_key(|(at, run)| (*at, run.position));
+        }
+        for heavy in week.sessions.iter().filter(|s| s.is_heavy && s.is_lower_body) {
+            let (Some(heavy_at), Some(runs)) = (&heavy.session.at, runs_by_day.get(&heavy.day_number)) else {
+                continue;
+            };
+            let Some(&(_, run)) = nearest(runs, heavy_at.value) else { continue };
+            let Some(run_at) = &run.session.at else { continue };
+            let gap = heavy_at.value.abs_diff(run_at.value);
+            if f64::from(gap) >= min_minutes {
+                continue;
+            }
+            let (earlier, later) = if heavy_at.value <= run_at.value { (heavy_at, run_at) } else { (run_at, heavy_at) };
+            let run_first = later != run_at;
+            let later_session = if run_first { heavy } else { run };
+            let message = format!("heavy session and {} only {} apart", run_kind(run), hours(gap));
+            // The advice keeps the order the plan has when it is the better one.
+            let help = if run_first {
+                format!("keep the run first and leave at least {at_least} before the lift, or move the lift to another day")
+            } else {
+                format!(
+                    "run first and leave at least {at_least} before the lift, or move the lift to a day that is not the eve of a hard run"
+                )
+            };
+            let finding = cx
+                .session_finding(later_session, message)
+                .with_span(later.span)
+                .with_span_label(format!("{} after the other session", hours(gap)))
+                .with_label(earlier.span, "first session")
+                .with_help(help.as_str());
+            cx.report(finding);
+        }
+    }
+}
+
+/// The run nearest in time to `at` among `runs` (sorted by time); the earlier on a tie.
+fn nearest<'r, 'p>(runs: &'r [(u32, &'r SessionView<'p>)], at: u32) -> Option<&'r (u32, &'r SessionView<'p>)> {
+    let after = runs.partition_point(|(run_at, _)| *run_at < at);
+    let before = after.checked_sub(1).and_then(|index| runs.get(index));
+    match (before, runs.get(after)) {
+        (Some(before), Some(after)) if after.0 - at < at - before.0 => Some(after),
+        (Some(before), _) => Some(before),
+        (None, after) => after,
     }
 }
 

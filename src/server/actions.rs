@@ -1,6 +1,8 @@
 //! Code actions: each finding's fix, all safe fixes at once, and the comments that allow a
-//! rule on one line or in the whole file. An allow comment is only offered when linting
-//! the text with it shows the finding gone and nothing new.
+//! rule on one line or in the whole file. Everything comes from the document's one
+//! analysis: an allow comment is offered where the suppression rules say it silences the
+//! finding (a comment that is not inside a quoted or block scalar, on the finding's line
+//! or alone on the line above), so no request lints the text again per finding.
 
 use std::collections::HashMap;
 
@@ -37,7 +39,9 @@ pub fn code_actions(session: &mut Session, params: CodeActionParams) -> Result<O
     let kinds =
         Kinds { quick_fixes: wants(&CodeActionKind::QUICKFIX), fix_all: wants(&CodeActionKind::SOURCE_FIX_ALL) };
     let mut response = Vec::new();
-    for action in actions(source, &analysis.config, &analysis.diagnostics, wanted, kinds) {
+    let text_spans = analysis.plan().map_or(&[][..], |plan| plan.text_spans.as_slice());
+    let document = Document { source, config: &analysis.config, text_spans };
+    for action in actions(&document, &analysis.diagnostics, wanted, kinds) {
         let kind = match action.kind {
             ActionKind::QuickFix => CodeActionKind::QUICKFIX,
             ActionKind::FixAll => CodeActionKind::SOURCE_FIX_ALL,
@@ -96,19 +100,37 @@ pub struct Kinds {
     pub fix_all: bool,
 }
 
+/// The most findings whose actions one request prepares.
+const MAX_FINDINGS_PER_REQUEST: usize = 100;
+
+/// The document as analysed, as the actions need it.
+pub struct Document<'a> {
+    /// Its text.
+    pub source: &'a Source,
+    /// The config it was linted with.
+    pub config: &'a Config,
+    /// Its quoted and block scalars (sorted), where `#` does not start a comment.
+    pub text_spans: &'a [Span],
+}
+
 /// The actions for the findings on the lines `wanted` touches (a cursor anywhere on a
 /// finding's line offers its actions), then "fix all safe".
 pub fn actions<'d>(
-    source: &Source,
-    config: &Config,
+    document: &Document<'_>,
     diagnostics: &'d [Diagnostic],
     wanted: Span,
     kinds: Kinds,
 ) -> Vec<Action<'d>> {
+    let source = document.source;
     let first = source.line_start(source.line_of(wanted.start)).unwrap_or(0);
     let last_line = source.line_of(wanted.end);
     let last = source.line_start(last_line).map_or(source.len(), |start| start + source.line_text(last_line).len());
-    let touching = diagnostics.iter().filter(|d| kinds.quick_fixes && d.span.start <= last && first <= d.span.end);
+    // Bounded work per request: a range over the whole document gets the actions of its
+    // first findings, as many as a menu can show.
+    let touching = diagnostics
+        .iter()
+        .filter(|d| kinds.quick_fixes && d.span.start <= last && first <= d.span.end)
+        .take(MAX_FINDINGS_PER_REQUEST);
     let mut actions = Vec::new();
     for diagnostic in touching {
         let fix = diagnostic.fix.as_ref();
@@ -118,46 +140,49 @@ pub fn actions<'d>(
                 _ => format!("Fix: {} (changes the prescription)", fix.message),
             };
             let preferred = fix.applicability == Applicability::Safe;
-            let edits = fix.edits.clone();
+            let edits = fix.edits.iter().map(|edit| crate::fix::fit(source.text(), edit)).collect();
             actions.push(Action { title, kind: ActionKind::QuickFix, diagnostic: Some(diagnostic), edits, preferred });
         }
         if diagnostic.rule.suppressible {
-            let lint = Lint { source, config, before: diagnostics };
-            actions.extend(allow_here(&lint, diagnostic));
-            actions.extend(allow_in_file(&lint, diagnostic));
+            actions.extend(allow_here(document, diagnostic));
+            actions.extend(allow_in_file(document, diagnostic));
         }
     }
     // "Fix all" lints the document again: prepared only when asked for.
     if kinds.fix_all {
-        actions.extend(fix_all(source, config, diagnostics));
+        actions.extend(fix_all(source, document.config, diagnostics));
     }
     actions
 }
 
-/// The document as linted, for checking what an inserted comment changes.
-struct Lint<'a> {
-    source: &'a Source,
-    config: &'a Config,
-    /// Its findings without the comment.
-    before: &'a [Diagnostic],
+/// Whether a comment written at `offset` is read as a comment: not inside a quoted or
+/// block scalar, where `#` is text.
+fn is_comment_place(document: &Document<'_>, offset: usize) -> bool {
+    let spans = document.text_spans;
+    let after = spans.partition_point(|span| span.start <= offset);
+    !(after > 0 && spans.get(after - 1).is_some_and(|span| offset < span.end))
 }
 
 /// "Allow RULE here": a comment alone on the line above, else at the end of the line.
-fn allow_here<'d>(lint: &Lint<'_>, diagnostic: &'d Diagnostic) -> Option<Action<'d>> {
-    let source = lint.source;
+fn allow_here<'d>(document: &Document<'_>, diagnostic: &'d Diagnostic) -> Option<Action<'d>> {
+    let source = document.source;
     let line = source.line_of(diagnostic.span.start);
     let start = source.line_start(line)?;
     let text = source.line_text(line);
     let indent = text.get(..text.len() - text.trim_start_matches([' ', '\t']).len()).unwrap_or("");
     let rule = diagnostic.rule.name;
-    let above =
-        Edit { span: Span::new(start, start), text: format!("{indent}# runlint: allow {rule}{}", line_break(source)) };
     let end = start + text.len();
-    let after = Edit { span: Span::new(end, end), text: format!("  # runlint: allow {rule}") };
-    let edit = [above, after].into_iter().find(|edit| silences(lint, diagnostic, edit))?;
-    let title = format!("Allow `{rule}` here");
+    // A line inserted above must not fall inside a scalar that goes on over lines (its
+    // content starts inside one); a comment at the end of the line must not either.
+    let edit = if is_comment_place(document, start + indent.len()) && is_comment_place(document, start) {
+        Edit { span: Span::new(start, start), text: format!("{indent}# runlint: allow {rule}{}", line_break(source)) }
+    } else if is_comment_place(document, end) {
+        Edit { span: Span::new(end, end), text: format!("  # runlint: allow {rule}") }
+    } else {
+        return None;
+    };
     Some(Action {
-        title,
+        title: format!("Allow `{rule}` here"),
         kind: ActionKind::QuickFix,
         diagnostic: Some(diagnostic),
         edits: vec![edit],
@@ -166,33 +191,19 @@ fn allow_here<'d>(lint: &Lint<'_>, diagnostic: &'d Diagnostic) -> Option<Action<
 }
 
 /// "Allow RULE in this file": an `allow-file` comment on the first line.
-fn allow_in_file<'d>(lint: &Lint<'_>, diagnostic: &'d Diagnostic) -> Option<Action<'d>> {
-    let source = lint.source;
+fn allow_in_file<'d>(document: &Document<'_>, diagnostic: &'d Diagnostic) -> Option<Action<'d>> {
+    let source = document.source;
     let rule = diagnostic.rule.name;
     let start = if source.text().starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let edit =
         Edit { span: Span::new(start, start), text: format!("# runlint: allow-file {rule}{}", line_break(source)) };
-    silences(lint, diagnostic, &edit).then(|| Action {
+    Some(Action {
         title: format!("Allow `{rule}` in this file"),
         kind: ActionKind::QuickFix,
         diagnostic: Some(diagnostic),
         edits: vec![edit],
         preferred: false,
     })
-}
-
-/// Whether the text with `edit` no longer has the finding and has no new kind of problem.
-fn silences(lint: &Lint<'_>, diagnostic: &Diagnostic, edit: &Edit) -> bool {
-    let mut text = lint.source.text().to_owned();
-    if edit.span.end > text.len() || !text.is_char_boundary(edit.span.start) {
-        return false;
-    }
-    text.replace_range(edit.span.start..edit.span.end, &edit.text);
-    let after = crate::lint_source(&Source::new(lint.source.name(), text), lint.config);
-    let count = |list: &[Diagnostic], rule: &str| list.iter().filter(|d| d.rule.name == rule).count();
-    let rule = diagnostic.rule.name;
-    count(&after, rule) < count(lint.before, rule)
-        && after.iter().all(|d| d.rule.name == rule || count(lint.before, d.rule.name) >= count(&after, d.rule.name))
 }
 
 /// The document's own line break, for inserted lines.
@@ -213,7 +224,7 @@ fn fix_all<'d>(source: &Source, config: &Config, diagnostics: &[Diagnostic]) -> 
     if !safe {
         return None;
     }
-    let outcome = crate::lint_fix(source.name(), source.text(), config, Applicability::Safe);
+    let outcome = crate::lint_fix_from(source.name(), source.text(), diagnostics.to_vec(), config, Applicability::Safe);
     let edit = minimal_edit(source.text(), &outcome.text)?;
     let title = format!("Fix all safe runlint problems ({})", crate::render::plural(outcome.applied, "fix", "fixes"));
     Some(Action { title, kind: ActionKind::FixAll, diagnostic: None, edits: vec![edit], preferred: false })

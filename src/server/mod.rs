@@ -31,6 +31,7 @@ mod symbols;
 mod sync;
 pub mod transport;
 
+use std::collections::VecDeque;
 use std::io::{self, BufReader};
 
 use crossbeam_channel::{Receiver, Sender};
@@ -90,12 +91,34 @@ fn router() -> Router {
     router
 }
 
+/// How many waiting messages are looked at for cancellations at once.
+const LOOK_AHEAD: usize = 64;
+
 /// Serves one client: `incoming` from it, `outgoing` to it. Returns the exit code.
+/// Messages that have already arrived are queued, so a request that the client cancelled
+/// (`$/cancelRequest`) while it waited is answered as cancelled without being worked on.
 pub fn serve(incoming: &Receiver<Incoming>, outgoing: Sender<Outgoing>) -> u8 {
     let Some(mut session) = lifecycle::initialize(incoming, outgoing) else { return 1 };
     let router = router();
-    while let Ok(message) = incoming.recv() {
+    let mut queue: VecDeque<Incoming> = VecDeque::new();
+    loop {
+        if queue.is_empty() {
+            match incoming.recv() {
+                Ok(message) => queue.push_back(message),
+                Err(_) => return 1,
+            }
+        }
+        queue.extend(incoming.try_iter().take(LOOK_AHEAD.saturating_sub(queue.len())));
+        let Some(message) = queue.pop_front() else { continue };
         match message {
+            Incoming::Message(Message::Request(request)) if is_cancelled(&queue, &request.id) => {
+                let message = "cancelled before it was handled".to_owned();
+                session.send(lsp_server::Response::new_err(
+                    request.id,
+                    lsp_server::ErrorCode::RequestCanceled as i32,
+                    message,
+                ));
+            }
             Incoming::Message(Message::Request(request)) => router.request(&mut session, request),
             Incoming::Message(Message::Notification(notification)) => router.notification(&mut session, notification),
             Incoming::Message(Message::Response(_)) => {}
@@ -104,9 +127,24 @@ pub fn serve(incoming: &Receiver<Incoming>, outgoing: Sender<Outgoing>) -> u8 {
         if let Some(code) = session.exit_code {
             return code;
         }
-        if incoming.is_empty() {
+        if queue.is_empty() && incoming.is_empty() {
             session.publish_stale();
         }
     }
-    1
+}
+
+/// Whether a `$/cancelRequest` for `id` is among the waiting messages.
+fn is_cancelled(queue: &VecDeque<Incoming>, id: &lsp_server::RequestId) -> bool {
+    queue.iter().any(|message| match message {
+        Incoming::Message(Message::Notification(notification)) if notification.method == "$/cancelRequest" => {
+            serde_json::from_value::<lsp_types::CancelParams>(notification.params.clone()).is_ok_and(|params| {
+                let cancelled = match params.id {
+                    lsp_types::NumberOrString::Number(number) => lsp_server::RequestId::from(number),
+                    lsp_types::NumberOrString::String(text) => lsp_server::RequestId::from(text),
+                };
+                &cancelled == id
+            })
+        }
+        _ => false,
+    })
 }

@@ -10,6 +10,14 @@ use lsp_server::Message;
 /// (most characters stay one byte; control characters may take six), with room to spare.
 pub const MAX_MESSAGE_BYTES: usize = 2 * crate::source::MAX_FILE_BYTES + 1024 * 1024;
 
+/// The largest message that carries no document text: a request of any other method
+/// needs a few kilobytes, so a larger one is refused before it is parsed.
+pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
+
+/// The notifications that carry a document's whole text, allowed up to
+/// [`MAX_MESSAGE_BYTES`].
+const TEXT_METHODS: &[&str] = &["textDocument/didOpen", "textDocument/didChange", "textDocument/didSave"];
+
 /// What arrives from the client.
 #[derive(Debug)]
 pub enum Incoming {
@@ -92,8 +100,29 @@ pub fn read(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
     Ok(Some(parse(&body)))
 }
 
-/// A message from its JSON text.
+/// A message from its JSON text. What parsing may cost is bounded before a tree is
+/// built: the number of JSON values is at most one per [`BYTES_PER_VALUE`] bytes (plus a
+/// few), so the tree stays a small multiple of the message, and a message that is not a
+/// document's text is at most [`MAX_REQUEST_BYTES`].
 fn parse(body: &[u8]) -> Incoming {
+    let values = count_values(body);
+    let budget = body.len() / BYTES_PER_VALUE + 1024;
+    if values > budget {
+        let message = format!("message of {} bytes holds {values} JSON values; at most {budget} are read", body.len());
+        return Incoming::Malformed { id: None, code: -32600, message };
+    }
+    if body.len() > MAX_REQUEST_BYTES {
+        // Only the method is read (typed, borrowed, the rest skipped) to know the limit.
+        let method = serde_json::from_slice::<Head<'_>>(body).ok().and_then(|head| head.method);
+        if !method.is_some_and(|method| TEXT_METHODS.contains(&method.as_ref())) {
+            let message = format!(
+                "message of {} bytes is larger than the {} KiB runlint reads for anything but a document's text",
+                body.len(),
+                MAX_REQUEST_BYTES / 1024
+            );
+            return Incoming::Malformed { id: None, code: -32600, message };
+        }
+    }
     let value: serde_json::Value = match serde_json::from_slice(body) {
         Ok(value) => value,
         Err(error) => return Incoming::Malformed { id: None, code: -32700, message: format!("not JSON: {error}") },
@@ -103,6 +132,40 @@ fn parse(body: &[u8]) -> Incoming {
         Ok(message) => Incoming::Message(message),
         Err(error) => Incoming::Malformed { id, code: -32600, message: format!("not a JSON-RPC message: {error}") },
     }
+}
+
+/// The fewest bytes of message per JSON value read: a change event of one character
+/// takes about nine bytes per value, a hostile `[0,0,…]` two.
+const BYTES_PER_VALUE: usize = 8;
+
+/// The method of a message, read without building anything else.
+#[derive(serde::Deserialize)]
+struct Head<'a> {
+    #[serde(borrow)]
+    method: Option<std::borrow::Cow<'a, str>>,
+}
+
+/// How many JSON values `body` holds, about: one per array or object opened and one per
+/// comma, outside strings. One pass, no allocation.
+fn count_values(body: &[u8]) -> usize {
+    let (mut count, mut in_string, mut escaped) = (1, false, false);
+    for &byte in body {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' | b',' => count += 1,
+            _ => {}
+        }
+    }
+    count
 }
 
 /// The `Content-Length` of the next message: `None` at the end of the stream, `Err` for
@@ -162,6 +225,23 @@ mod tests {
         );
         assert!(matches!(&messages[2], Incoming::Message(Message::Notification(n)) if n.method == "initialized"));
         assert_eq!(messages.len(), 3);
+    }
+
+    #[test]
+    fn a_message_of_many_values_or_a_large_request_is_refused_before_parsing() {
+        let many = format!("[{}0]", "0,".repeat(1_000_000));
+        let messages = read_all(framed(&many).as_bytes());
+        assert!(matches!(&messages[0], Incoming::Malformed { code: -32600, .. }), "{messages:?}");
+        let padding = "x".repeat(MAX_REQUEST_BYTES);
+        let hover =
+            format!(r#"{{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{{"pad":"{padding}"}}}}"#);
+        let messages = read_all(framed(&hover).as_bytes());
+        assert!(matches!(&messages[0], Incoming::Malformed { code: -32600, .. }), "{messages:?}");
+        let open = format!(
+            r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"file:///p.yaml","languageId":"yaml","version":1,"text":"{padding}"}}}}}}"#
+        );
+        let messages = read_all(framed(&open).as_bytes());
+        assert!(matches!(&messages[0], Incoming::Message(Message::Notification(_))), "{messages:?}");
     }
 
     #[test]
