@@ -120,6 +120,8 @@ fn create_temporary(directory: &Path, metadata: &fs::Metadata) -> io::Result<(Fi
             &mut options,
             std::os::unix::fs::PermissionsExt::mode(&metadata.permissions()) & 0o777,
         );
+        #[cfg(not(unix))]
+        let _ = metadata;
         match options.open(&temporary) {
             Ok(file) => return Ok((file, temporary)),
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => last_error = error,
