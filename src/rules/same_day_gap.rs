@@ -49,7 +49,9 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             let message = format!("heavy session and {} only {} apart", run_kind(run), hours(gap));
             // The advice keeps the order the plan has when it is the better one.
             let help = if run_first {
-                format!("keep the run first and leave at least {at_least} before the lift, or move the lift to another day")
+                format!(
+                    "keep the run first and leave at least {at_least} before the lift, or move the lift to another day"
+                )
             } else {
                 format!(
                     "run first and leave at least {at_least} before the lift, or move the lift to a day that is not the eve of a hard run"

@@ -2,8 +2,8 @@
 
 use super::{OptionKind, RuleContext, with_optional_fix};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, SessionView};
 use crate::meta::OptionValue;
+use crate::model::{Model, SessionView};
 use crate::tags::Tag;
 
 declare_rule! {

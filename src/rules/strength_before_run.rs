@@ -39,8 +39,10 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
             let Some(first_run) = later_runs.first() else {
                 continue;
             };
-            let mut labels: Vec<_> =
-                later_runs.iter().map(|run| (run.session.kind_key, format!("{} after it", run.run_description()))).collect();
+            let mut labels: Vec<_> = later_runs
+                .iter()
+                .map(|run| (run.session.kind_key, format!("{} after it", run.run_description())))
+                .collect();
             if let Some(last) = labels.last_mut()
                 && count > later_runs.len()
             {
@@ -87,7 +89,11 @@ impl<'v, 'p> DayRuns<'v, 'p> {
         match &strength.session.at {
             Some(_) => shown.extend(timed),
             None => shown.extend(
-                self.timed.iter().map(|(_, run)| *run).filter(|run| run.position > strength.position).take(MAX_RUNS_SHOWN),
+                self.timed
+                    .iter()
+                    .map(|(_, run)| *run)
+                    .filter(|run| run.position > strength.position)
+                    .take(MAX_RUNS_SHOWN),
             ),
         }
         (shown, untimed.len() + timed_count)
