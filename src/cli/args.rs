@@ -23,7 +23,7 @@ pub struct Args {
 
     /// Output format; `auto` is `github` inside GitHub Actions (`GITHUB_ACTIONS=true`),
     /// else `human`.
-    #[arg(long, value_enum, default_value_t = FormatChoice::Auto)]
+    #[arg(long, value_enum, default_value_t = FormatChoice::AUTO)]
     pub format: FormatChoice,
 
     /// Write the findings in `--format` to FILE; the terminal gets the human findings
@@ -163,39 +163,39 @@ pub enum Command {
     Man,
 }
 
-/// What `--format` accepts: a format, or `auto`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatChoice {
-    /// `github` inside GitHub Actions, else `human`.
-    Auto,
-    /// Annotated source snippets.
-    Human,
-    /// One line per finding: `path:line:column: severity[rule] message`.
-    Short,
-    /// One JSON object (`schemas/output.schema.json`).
-    Json,
-    /// SARIF 2.1.0, for code scanning.
-    Sarif,
-    /// GitHub Actions annotations.
-    Github,
-    /// JUnit XML.
-    Junit,
-    /// GitLab Code Quality.
-    Gitlab,
-}
+/// What `--format` accepts: a format, or `auto` (`None`). The formats are
+/// [`Format::ALL`], so the list is kept in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormatChoice(pub Option<Format>);
 
 impl FormatChoice {
+    /// `github` inside GitHub Actions, else `human`.
+    pub const AUTO: FormatChoice = FormatChoice(None);
+
     /// The format meant, `auto` decided by whether the run is inside GitHub Actions.
     pub fn resolve(self, in_github_actions: bool) -> Format {
-        match self {
-            FormatChoice::Auto if in_github_actions => Format::Github,
-            FormatChoice::Auto | FormatChoice::Human => Format::Human,
-            FormatChoice::Short => Format::Short,
-            FormatChoice::Json => Format::Json,
-            FormatChoice::Sarif => Format::Sarif,
-            FormatChoice::Github => Format::Github,
-            FormatChoice::Junit => Format::Junit,
-            FormatChoice::Gitlab => Format::Gitlab,
+        match self.0 {
+            Some(format) => format,
+            None if in_github_actions => Format::Github,
+            None => Format::Human,
+        }
+    }
+}
+
+impl ValueEnum for FormatChoice {
+    fn value_variants<'a>() -> &'a [Self] {
+        static VARIANTS: std::sync::LazyLock<Vec<FormatChoice>> = std::sync::LazyLock::new(|| {
+            std::iter::once(FormatChoice::AUTO).chain(Format::ALL.map(|format| FormatChoice(Some(format)))).collect()
+        });
+        &VARIANTS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self.0 {
+            Some(format) => format.to_possible_value(),
+            None => {
+                Some(clap::builder::PossibleValue::new("auto").help("`github` inside GitHub Actions, else `human`"))
+            }
         }
     }
 }

@@ -135,7 +135,7 @@ fn lint_command(args: &Args, color: bool, mut configs: Configs) -> ExitCode {
     // With `--output-file` the format goes to the file and the terminal gets the
     // findings in the terminal's own format.
     let terminal_format =
-        if args.output_file.is_some() { args::FormatChoice::Auto.resolve(in_actions) } else { format };
+        if args.output_file.is_some() { args::FormatChoice::AUTO.resolve(in_actions) } else { format };
     let mut output_file = match &args.output_file {
         None => None,
         Some(path) => match std::fs::File::create(path) {

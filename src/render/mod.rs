@@ -47,7 +47,7 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
-    /// JUnit XML: one test suite per file, one failing test case per diagnostic.
+    /// JUnit XML: one test suite per file, one test case per diagnostic (failed at or above the fail level).
     Junit,
     /// GitLab Code Quality report (JSON).
     Gitlab,
