@@ -1,9 +1,10 @@
 //! `load-step-too-big`: the load of an exercise jumps by more than a small step.
 
 use super::RuleContext;
-use crate::model::Model;
-use crate::plan::Load;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Model, Occurrence};
 use crate::plan::load::Number;
+use crate::plan::{Load, Spanned};
 
 declare_rule! {
     name: "load-step-too-big",
@@ -37,6 +38,20 @@ fn on_one_scale(before: Load, after: Load, max_kg: Option<f64>) -> Option<(f64, 
     }
 }
 
+/// A finding about a load step: at the new load, with the step under it and the previous
+/// occurrence labelled.
+fn with_previous_load(
+    finding: Diagnostic,
+    previous: &Occurrence<'_, '_>,
+    before: &Spanned<Load>,
+    after: &Spanned<Load>,
+) -> Diagnostic {
+    finding
+        .with_span(after.span)
+        .with_span_label(format!("{} -> {}", before.value, after.value))
+        .with_label(previous.exercise.exercise.name.span, format!("previous: week {}", previous.week.week.number))
+}
+
 fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
     let max_step = Options::read(cx).max_step;
     for (week_position, week) in model.weeks.iter().enumerate() {
@@ -50,22 +65,14 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                     if after.value.compare(before.value, None) == Some(std::cmp::Ordering::Greater)
                         && old_band.steps_to(new_band).is_some_and(|steps| steps > MAX_BAND_STEPS)
                     {
-                        let finding = cx
-                            .exercise_finding(
-                                session,
-                                exercise,
-                                format!("`{}` band skips a band weight in one step", exercise.exercise.name.value),
-                            )
-                            .with_span(after.span)
-                            .with_span_label(format!("{} -> {}", before.value, after.value))
-                            .with_label(
-                                previous.exercise.exercise.name.span,
-                                format!("previous: week {}", previous.week.week.number),
-                            )
-                            .with_help(format!(
-                                "go up one band at a time: the next band after week {}'s `{}`",
-                                previous.week.week.number, before.value
-                            ));
+                        let message =
+                            format!("`{}` band skips a band weight in one step", exercise.exercise.name.value);
+                        let help = format!(
+                            "go up one band at a time: the next band after week {}'s `{}`",
+                            previous.week.week.number, before.value
+                        );
+                        let finding = cx.exercise_finding(session, exercise, message);
+                        let finding = with_previous_load(finding, &previous, before, after).with_help(help);
                         cx.report(finding);
                     }
                     continue;
@@ -88,18 +95,13 @@ fn check(model: &Model<'_>, cx: &mut RuleContext<'_>) {
                 } else {
                     format!("{}%", Number((old + step).floor()))
                 };
-                let finding = cx
-                    .exercise_finding(session, exercise, format!("`{name}` load rose by {rise:.0}% in one step"))
-                    .with_span(after.span)
-                    .with_span_label(format!("{} -> {}", before.value, after.value))
-                    .with_label(
-                        previous.exercise.exercise.name.span,
-                        format!("previous: week {}", previous.week.week.number),
-                    )
-                    .with_help(format!(
-                        "add load in small steps: `{suggestion}` after week {}'s `{}`, then build from there",
-                        previous.week.week.number, before.value
-                    ));
+                let message = format!("`{name}` load rose by {rise:.0}% in one step");
+                let help = format!(
+                    "add load in small steps: `{suggestion}` after week {}'s `{}`, then build from there",
+                    previous.week.week.number, before.value
+                );
+                let finding = cx.exercise_finding(session, exercise, message);
+                let finding = with_previous_load(finding, &previous, before, after).with_help(help);
                 cx.report(finding);
             }
         }
